@@ -1,0 +1,3 @@
+namespace SessionSite.Accounts;
+
+public sealed record Account(string Id, string Email, string DisplayName, string PasswordHash, DateTimeOffset CreatedAt);

@@ -1,0 +1,31 @@
+using StackExchange.Redis;
+
+namespace SessionSite.Accounts;
+
+/// <summary>The field layout of an account's Redis hash.</summary>
+internal static class AccountHash
+{
+    public const string PasswordHashField = "password";
+
+    public static HashEntry[] From(Account account) =>
+    [
+        new("id", account.Id),
+        new("email", account.Email),
+        new("name", account.DisplayName),
+        new(PasswordHashField, account.PasswordHash),
+        new("created", account.CreatedAt.ToUnixTimeMilliseconds()),
+    ];
+
+    public static Account? ToAccount(HashEntry[] entries)
+    {
+        if (entries.Length == 0)
+            return null;
+        var fields = entries.ToDictionary(e => e.Name.ToString(), e => e.Value);
+        return new Account(
+            fields["id"].ToString(),
+            fields["email"].ToString(),
+            fields["name"].ToString(),
+            fields[PasswordHashField].ToString(),
+            DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]));
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+using SessionSite.Accounts;
+
+namespace SessionSite.Configuration;
+
+public static class AccountServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        // PBKDF2-HMAC-SHA512 (PasswordHasher v3) at OWASP's 210,000 iterations unless configured otherwise.
+        services.AddOptions<PasswordHasherOptions>()
+            .Configure(options => options.IterationCount = 210_000)
+            .Bind(configuration.GetSection("PasswordHashing"));
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<PasswordAuthenticator>();
+        services.AddSingleton<PasswordChange>();
+        return services;
+    }
+}

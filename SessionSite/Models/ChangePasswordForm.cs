@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SessionSite.Models;
+
+public sealed class ChangePasswordForm
+{
+    [Required, StringLength(128)]
+    [DataType(DataType.Password)]
+    [Display(Name = "Current password")]
+    public string CurrentPassword { get; set; } = "";
+
+    [Required, StringLength(128, MinimumLength = 8, ErrorMessage = "The new password must be 8 to 128 characters long.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "New password")]
+    public string NewPassword { get; set; } = "";
+
+    [Required, Compare(nameof(NewPassword), ErrorMessage = "The passwords do not match.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Confirm new password")]
+    public string ConfirmNewPassword { get; set; } = "";
+}

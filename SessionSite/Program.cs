@@ -1,0 +1,22 @@
+using SessionSite.Configuration;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRedis(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddRedisSessions(builder.Configuration);
+builder.Services.AddSiteMvc();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    // One year, as OWASP asks; browsers then refuse plain HTTP to this host.
+    app.UseHsts();
+}
+app.UseSitePipeline();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

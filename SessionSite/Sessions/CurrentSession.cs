@@ -1,0 +1,49 @@
+using SessionSite.Redis;
+
+namespace SessionSite.Sessions;
+
+/// <summary>
+/// The request's session, loaded at most once: the [RequireSession] filter and the layout share one lookup,
+/// and requests that never ask (static files, anonymous pages without a layout) cost no Redis command.
+/// </summary>
+public sealed class CurrentSession(SessionCookie cookie, SessionStore store)
+{
+    private Task<SignedInSession?>? loading;
+
+    public Task<SignedInSession?> GetAsync(HttpContext http) => loading ??= LoadAsync(http);
+
+    /// <summary>For the layout of public pages: when Redis is unreachable they still render, as anonymous.</summary>
+    public async Task<SignedInSession?> GetOrAnonymousAsync(HttpContext http)
+    {
+        try
+        {
+            return await GetAsync(http);
+        }
+        catch (Exception e) when (RedisFailure.Is(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The session [RequireSession] loaded; asking for it anywhere else is a programming error.</summary>
+    public SignedInSession Required =>
+        loading is { IsCompletedSuccessfully: true, Result: { } session }
+            ? session
+            : throw new InvalidOperationException("This action needs [RequireSession].");
+
+    /// <summary>After sign-in, sign-out or rotation, so the rest of this request sees the new state.</summary>
+    public void Replace(SignedInSession? session) => loading = Task.FromResult(session);
+
+    private async Task<SignedInSession?> LoadAsync(HttpContext http)
+    {
+        if (!cookie.TryRead(http.Request, out var credential))
+            return null;
+        var user = await store.LoadAsync(credential);
+        if (user is null)
+        {
+            cookie.Delete(http);
+            return null;
+        }
+        return new SignedInSession(credential, user);
+    }
+}

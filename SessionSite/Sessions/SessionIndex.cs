@@ -1,0 +1,88 @@
+using SessionSite.Redis;
+using StackExchange.Redis;
+
+namespace SessionSite.Sessions;
+
+/// <summary>
+/// Each user's sessions: a sorted set under the user's hash tag, member = storage hash, score = expiry (Unix ms).
+/// Every script prunes expired members and sets the set's own TTL to its latest expiry, so the index cleans
+/// itself without keyspace notifications. Session entries share the hash tag, so the scripts that delete
+/// them with their members stay in one Cluster slot.
+/// </summary>
+public sealed class SessionIndex(IConnectionMultiplexer redis)
+{
+    // Hand-written Lua: no library keeps an entry and its index member in step atomically.
+    private const string Settle = """
+        local function settle(index, now)
+          redis.call('ZREMRANGEBYSCORE', index, '-inf', now)
+          local last = redis.call('ZRANGE', index, -1, -1, 'WITHSCORES')
+          if last[2] then redis.call('PEXPIREAT', index, last[2]) end
+        end
+        """;
+
+    private const string AddScript = Settle + """
+
+        redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+        settle(KEYS[1], ARGV[3])
+        return 1
+        """;
+
+    private const string UpdateIfPresentScript = Settle + """
+
+        if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+        redis.call('ZADD', KEYS[1], 'XX', ARGV[2], ARGV[1])
+        settle(KEYS[1], ARGV[3])
+        return 1
+        """;
+
+    // KEYS[1] = index, KEYS[2..n] = session entries; ARGV[1] = now, ARGV[2..n] = their members.
+    private const string RemoveScript = Settle + """
+
+        local removed = 0
+        for i = 2, #KEYS do
+          redis.call('DEL', KEYS[i])
+          removed = removed + redis.call('ZREM', KEYS[1], ARGV[i])
+        end
+        settle(KEYS[1], ARGV[1])
+        return removed
+        """;
+
+    private const string MembersScript = Settle + """
+
+        settle(KEYS[1], ARGV[1])
+        return redis.call('ZRANGE', KEYS[1], 0, -1)
+        """;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public Task AddAsync(string userId, string storageHash, DateTimeOffset expiresAt, DateTimeOffset now) =>
+        Db.ScriptEvaluateAsync(AddScript, [RedisKeys.SessionIndex(userId)], [storageHash, Ms(expiresAt), Ms(now)]);
+
+    /// <summary>Moves a member's expiry; false when the member is gone (the session was ended meanwhile).</summary>
+    public async Task<bool> UpdateIfPresentAsync(string userId, string storageHash, DateTimeOffset expiresAt, DateTimeOffset now) =>
+        (int)await Db.ScriptEvaluateAsync(UpdateIfPresentScript, [RedisKeys.SessionIndex(userId)], [storageHash, Ms(expiresAt), Ms(now)]) == 1;
+
+    /// <summary>Deletes the sessions and their members in one step; returns how many members were removed.</summary>
+    public async Task<int> RemoveAsync(string userId, IReadOnlyCollection<string> storageHashes, DateTimeOffset now)
+    {
+        var keys = new RedisKey[storageHashes.Count + 1];
+        var args = new RedisValue[storageHashes.Count + 1];
+        keys[0] = RedisKeys.SessionIndex(userId);
+        args[0] = Ms(now);
+        var i = 1;
+        foreach (var hash in storageHashes)
+        {
+            keys[i] = RedisKeys.Session(userId, hash);
+            args[i++] = hash;
+        }
+        return (int)await Db.ScriptEvaluateAsync(RemoveScript, keys, args);
+    }
+
+    public async Task<string[]> MembersAsync(string userId, DateTimeOffset now)
+    {
+        var result = await Db.ScriptEvaluateAsync(MembersScript, [RedisKeys.SessionIndex(userId)], [Ms(now)]);
+        return ((RedisValue[])result!).Select(v => v.ToString()).ToArray();
+    }
+
+    private static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
+}

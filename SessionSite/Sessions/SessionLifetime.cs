@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace SessionSite.Sessions;
+
+/// <summary>
+/// When a session expires and when it is worth re-writing. The entry carries an absolute expiry of
+/// min(lastSeen + idle, created + absolute) instead of a sliding one, because a sliding IDistributedCache
+/// entry costs an extra EXPIRE on every read; re-writing only when due keeps the hot path at one command.
+/// </summary>
+public sealed class SessionLifetime(IOptions<RedisSessionOptions> options)
+{
+    private RedisSessionOptions Options => options.Value;
+
+    public TimeSpan IdleTimeout(bool persistent) => persistent ? Options.RememberMeIdleTimeout : Options.IdleTimeout;
+
+    public DateTimeOffset AbsoluteExpiry(DateTimeOffset createdAt, bool persistent) =>
+        createdAt + (persistent ? Options.RememberMeLifetime : Options.AbsoluteLifetime);
+
+    public DateTimeOffset ExpiryAfterUse(SessionUser session, DateTimeOffset now)
+    {
+        var idleEnd = now + IdleTimeout(session.Persistent);
+        return idleEnd < session.AbsoluteExpiresAt ? idleEnd : session.AbsoluteExpiresAt;
+    }
+
+    public bool IsExpired(SessionUser session, DateTimeOffset now) => now >= session.ExpiresAt;
+
+    /// <summary>
+    /// Re-write when "last seen" is a touch interval old, or when less than half the idle window remains and
+    /// sliding can still extend it (once capped by the absolute lifetime, re-writing would gain nothing).
+    /// </summary>
+    public bool NeedsTouch(SessionUser session, DateTimeOffset now) =>
+        now - session.LastSeenAt >= Options.TouchInterval
+        || (session.ExpiresAt < session.AbsoluteExpiresAt && session.ExpiresAt - now < IdleTimeout(session.Persistent) / 2);
+}

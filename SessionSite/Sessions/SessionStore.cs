@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Options;
+using SessionSite.Accounts;
+using SessionSite.Redis;
+
+namespace SessionSite.Sessions;
+
+/// <summary>Sessions: one IDistributedCache entry each, keyed by the token's hash, listed in the owner's index.</summary>
+public sealed class SessionStore(
+    IDistributedCache cache,
+    SessionIndex index,
+    SessionLifetime lifetime,
+    IOptions<RedisSessionOptions> options,
+    TimeProvider clock)
+{
+    public async Task<SignedInSession> CreateAsync(Account account, bool persistent, ClientDescription client)
+    {
+        var now = clock.GetUtcNow();
+        var credential = new SessionCredential(account.Id, SessionToken.Create());
+        var absoluteExpiry = lifetime.AbsoluteExpiry(now, persistent);
+        var draft = new SessionUser(
+            account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: true,
+            Handle: Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+            CreatedAt: now, LastSeenAt: now, ExpiresAt: absoluteExpiry, AbsoluteExpiresAt: absoluteExpiry,
+            persistent, client.Ip, client.Device);
+        var session = draft with { ExpiresAt = lifetime.ExpiryAfterUse(draft, now) };
+
+        // Index first: a crash between the two leaves a member without an entry, which listing prunes;
+        // the other order could leave a live session that no list shows and no one can revoke.
+        await index.AddAsync(account.Id, credential.StorageHash, session.ExpiresAt, now);
+        await WriteAsync(credential.UserId, credential.StorageHash, session);
+        await EnforceCapAsync(account.Id, credential.StorageHash);
+        return new SignedInSession(credential, session);
+    }
+
+    /// <summary>The session the credential names, or null; re-writes it only when <see cref="SessionLifetime.NeedsTouch"/>.</summary>
+    public async Task<SessionUser?> LoadAsync(SessionCredential credential)
+    {
+        var session = await ReadAsync(credential.UserId, credential.StorageHash);
+        var now = clock.GetUtcNow();
+        if (session is null || lifetime.IsExpired(session, now))
+            return null;
+        if (!lifetime.NeedsTouch(session, now))
+            return session;
+
+        var touched = session with { LastSeenAt = now, ExpiresAt = lifetime.ExpiryAfterUse(session, now) };
+        await WriteAsync(credential.UserId, credential.StorageHash, touched);
+        // Checked after the write: if the session was revoked meanwhile, the write must not resurrect it.
+        if (await index.UpdateIfPresentAsync(credential.UserId, credential.StorageHash, touched.ExpiresAt, now))
+            return touched;
+        await cache.RemoveAsync(RedisKeys.Session(credential.UserId, credential.StorageHash));
+        return null;
+    }
+
+    public Task DeleteAsync(SessionCredential credential) =>
+        index.RemoveAsync(credential.UserId, [credential.StorageHash], clock.GetUtcNow());
+
+    /// <summary>The user's live sessions, newest first; members whose entry is gone are pruned on the way.</summary>
+    public async Task<IReadOnlyList<StoredSession>> ListAsync(string userId)
+    {
+        var now = clock.GetUtcNow();
+        var hashes = await index.MembersAsync(userId, now);
+        var found = await Task.WhenAll(hashes.Select(async hash => (hash, session: await ReadAsync(userId, hash))));
+        var orphans = found.Where(f => f.session is null || lifetime.IsExpired(f.session, now)).Select(f => f.hash).ToArray();
+        if (orphans.Length > 0)
+            await index.RemoveAsync(userId, orphans, now);
+        return found
+            .Where(f => !orphans.Contains(f.hash))
+            .Select(f => new StoredSession(f.hash, f.session!))
+            .OrderByDescending(s => s.Session.CreatedAt)
+            .ToList();
+    }
+
+    /// <summary>Ends one of the user's sessions by its public handle; false when the user has no such session.</summary>
+    public async Task<bool> RevokeAsync(string userId, string handle)
+    {
+        var target = (await ListAsync(userId)).FirstOrDefault(s => s.Session.Handle == handle);
+        return target is not null && await index.RemoveAsync(userId, [target.StorageHash], clock.GetUtcNow()) > 0;
+    }
+
+    /// <summary>Ends every session of the user but the one named; returns how many ended.</summary>
+    public async Task<int> RevokeAllExceptAsync(string userId, string? keepStorageHash)
+    {
+        var now = clock.GetUtcNow();
+        var others = (await index.MembersAsync(userId, now)).Where(hash => hash != keepStorageHash).ToArray();
+        return others.Length == 0 ? 0 : await index.RemoveAsync(userId, others, now);
+    }
+
+    private async Task EnforceCapAsync(string userId, string newStorageHash)
+    {
+        var cap = options.Value.MaxSessionsPerUser;
+        if (cap <= 0)
+            return;
+        var sessions = await ListAsync(userId);
+        var leastRecentlyUsed = sessions
+            .Where(s => s.StorageHash != newStorageHash)
+            .OrderBy(s => s.Session.LastSeenAt)
+            .Take(sessions.Count - cap)
+            .Select(s => s.StorageHash)
+            .ToArray();
+        if (leastRecentlyUsed.Length > 0)
+            await index.RemoveAsync(userId, leastRecentlyUsed, clock.GetUtcNow());
+    }
+
+    private async Task<SessionUser?> ReadAsync(string userId, string storageHash)
+    {
+        var bytes = await cache.GetAsync(RedisKeys.Session(userId, storageHash));
+        if (bytes is null)
+            return null;
+        try
+        {
+            var session = JsonSerializer.Deserialize(bytes, SessionJsonContext.Default.SessionUser);
+            return session?.UserId == userId ? session : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private Task WriteAsync(string userId, string storageHash, SessionUser session) =>
+        cache.SetAsync(
+            RedisKeys.Session(userId, storageHash),
+            JsonSerializer.SerializeToUtf8Bytes(session, SessionJsonContext.Default.SessionUser),
+            new DistributedCacheEntryOptions { AbsoluteExpiration = session.ExpiresAt });
+}
