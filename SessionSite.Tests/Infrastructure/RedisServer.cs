@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using StackExchange.Redis;
+
+namespace SessionSite.Tests.Infrastructure;
+
+/// <summary>
+/// A real redis-server on a free loopback port, owned by the test run and stopped by its process id.
+/// Set SESSIONSITE_TEST_REDIS=host:port to use a server you run yourself instead.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    public const string ExternalServerVariable = "SESSIONSITE_TEST_REDIS";
+
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("sessionsite-redis-").FullName;
+    private readonly IReadOnlyList<string> extraArguments;
+    private Process? process;
+    private ConnectionMultiplexer? admin;
+
+    private RedisServer(int port, IReadOnlyList<string> extraArguments, bool external)
+    {
+        Port = port;
+        this.extraArguments = extraArguments;
+        IsExternal = external;
+    }
+
+    public int Port { get; }
+
+    public bool IsExternal { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    /// <summary>A connection for the tests themselves, to look inside Redis.</summary>
+    public IDatabase Database => (admin ??= ConnectionMultiplexer.Connect($"{ConnectionString},allowAdmin=true")).GetDatabase();
+
+    public IServer Server => Database.Multiplexer.GetServer(ConnectionString);
+
+    public static async Task<RedisServer> StartAsync(params string[] extraArguments)
+    {
+        var external = Environment.GetEnvironmentVariable(ExternalServerVariable);
+        if (!string.IsNullOrWhiteSpace(external) && extraArguments.Length == 0)
+            return new RedisServer(int.Parse(external.Split(':')[^1]), [], external: true);
+        var server = new RedisServer(FreePort(), extraArguments, external: false);
+        await server.StartProcessAsync();
+        return server;
+    }
+
+    /// <summary>Starts the process again on the same port and data directory (after <see cref="StopProcess"/>).</summary>
+    public async Task StartProcessAsync()
+    {
+        var arguments = new List<string>
+        {
+            "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+            "--dir", dataDirectory, "--protected-mode", "yes",
+        };
+        arguments.AddRange(extraArguments);
+        var info = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
+        arguments.ForEach(info.ArgumentList.Add);
+        process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        await WaitUntilAsync(() => CanConnect(), "redis-server to accept connections");
+    }
+
+    public void StopProcess()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        admin?.Dispose();
+        StopProcess();
+        process?.Dispose();
+        await Task.Run(() => Directory.Delete(dataDirectory, recursive: true));
+    }
+
+    private bool CanConnect()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Gave up waiting for {what}.");
+            await Task.Delay(25);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using System.Net;
+
+namespace SessionSite.Tests.Infrastructure;
+
+/// <summary>The real site in memory, wired to a real Redis, with settings a test may override.</summary>
+public sealed class SiteFactory(RedisServer redis, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public RedisServer Redis => redis;
+
+    /// <summary>A new browser: its own cookie jar, redirects not followed so each one is asserted.</summary>
+    public Browser NewBrowser()
+    {
+        var cookies = new CookieContainer();
+        var client = CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+        return new Browser(client, cookies);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Redis", redis.ConnectionString);
+        // Hashing at the production cost would make the suite slow without testing anything more.
+        builder.UseSetting("PasswordHashing:IterationCount", "1000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+}

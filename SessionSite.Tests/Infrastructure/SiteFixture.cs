@@ -1,0 +1,28 @@
+namespace SessionSite.Tests.Infrastructure;
+
+/// <summary>One real Redis and one site per test class, started once and shared by its tests.</summary>
+public class SiteFixture : IAsyncLifetime
+{
+    private RedisServer? redis;
+    private SiteFactory? site;
+
+    public RedisServer Redis => redis ?? throw new InvalidOperationException("Fixture not started.");
+
+    public SiteFactory Site => site ?? throw new InvalidOperationException("Fixture not started.");
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        redis = await RedisServer.StartAsync();
+        site = new SiteFactory(redis, Settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (site is not null)
+            await site.DisposeAsync();
+        if (redis is not null)
+            await redis.DisposeAsync();
+    }
+}

@@ -1,0 +1,40 @@
+using AngleSharp.Html.Dom;
+using SessionSite.Tests.Infrastructure;
+
+namespace SessionSite.Tests.Pages;
+
+public sealed class SessionsPage : HtmlPage
+{
+    public SessionsPage(Browser browser, IHtmlDocument document) : base(browser, document) =>
+        Required<IHtmlTableElement>(document, "#sessions-table");
+
+    public static async Task<SessionsPage> OpenAsync(Browser browser) => new(browser, await browser.GetDocumentAsync("/sessions"));
+
+    public IReadOnlyList<Row> Rows =>
+        Document.QuerySelectorAll("tr.session-row").Cast<IHtmlTableRowElement>()
+            .Select(row => new Row(
+                row.GetAttribute("data-session-id")!,
+                row.ClassList.Contains("session-current"),
+                row.QuerySelector(".session-device")!.TextContent.Trim(),
+                row.QuerySelector(".session-ip")!.TextContent.Trim()))
+            .ToList();
+
+    public Row Current => Assert.Single(Rows, r => r.IsCurrent);
+
+    public Task<HttpResponseMessage> PostRevokeAsync(string id)
+    {
+        var form = Required<IHtmlFormElement>(Document, $"tr[data-session-id='{id}'] form.revoke-form");
+        return Browser.SubmitAsync(form);
+    }
+
+    public async Task<SessionsPage> RevokeAsync(string id) =>
+        new(Browser, await Browser.FollowRedirectAsync(await PostRevokeAsync(id), "/sessions"));
+
+    public async Task<SessionsPage> RevokeOthersAsync()
+    {
+        var response = await Browser.SubmitAsync(Required<IHtmlFormElement>(Document, "#revoke-others-form"));
+        return new SessionsPage(Browser, await Browser.FollowRedirectAsync(response, "/sessions"));
+    }
+
+    public sealed record Row(string Id, bool IsCurrent, string Device, string Ip);
+}

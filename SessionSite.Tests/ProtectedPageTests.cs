@@ -1,0 +1,102 @@
+using System.Net;
+using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Pages;
+
+namespace SessionSite.Tests;
+
+public sealed class ProtectedPageTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+{
+    [Theory]
+    [InlineData("/profile", "/signin?returnUrl=%2Fprofile")]
+    [InlineData("/sessions", "/signin?returnUrl=%2Fsessions")]
+    [InlineData("/account/password", "/signin?returnUrl=%2Faccount%2Fpassword")]
+    [InlineData("/profile?tab=1", "/signin?returnUrl=%2Fprofile%3Ftab%3D1")]
+    public async Task AnonymousVisitorIsSentToSignInWithReturnUrl(string path, string expected)
+    {
+        var response = await fixture.Site.NewBrowser().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("garbage")]
+    [InlineData("not-base64!!")]
+    [InlineData("0123456789abcdef0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("0123456789abcdef0123456789abcdef.tooshort")]
+    public async Task UnknownOrMalformedCookieIsTreatedAsAnonymous(string cookie)
+    {
+        var browser = fixture.Site.NewBrowser();
+        browser.SetSessionCookie(cookie);
+
+        var response = await browser.GetAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/signin?returnUrl=", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task TamperedTokenIsRejected()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+        var cookie = browser.SessionCookie!;
+        var last = cookie[^1];
+        var tampered = cookie[..^1] + (last == 'A' ? 'B' : 'A');
+
+        var thief = fixture.Site.NewBrowser();
+        thief.SetSessionCookie(tampered);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await thief.GetAsync("/profile")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenMovedToAnotherUserIdIsRejected()
+    {
+        var alice = fixture.Site.NewBrowser();
+        var bob = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(alice);
+        await UserStories.SignUpAsync(bob);
+        var forged = $"{RedisInspection.UserIdOf(bob.SessionCookie!)}.{RedisInspection.TokenOf(alice.SessionCookie!)}";
+
+        var thief = fixture.Site.NewBrowser();
+        thief.SetSessionCookie(forged);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await thief.GetAsync("/profile")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignedInUserStaysSignedInAcrossPages()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser, "Margaret");
+
+        var home = await HomePage.OpenAsync(browser);
+        var profile = await ProfilePage.OpenAsync(browser);
+
+        Assert.Equal("Margaret", home.SignedInName);
+        Assert.Equal("Margaret", profile.DisplayName);
+    }
+
+    [Fact]
+    public async Task AnonymousHomePageOffersSignInAndSignUp()
+    {
+        var home = await HomePage.OpenAsync(fixture.Site.NewBrowser());
+
+        Assert.False(home.IsSignedIn);
+        Assert.NotNull(home.Document.QuerySelector("#nav-signin"));
+        Assert.NotNull(home.Document.QuerySelector("#nav-signup"));
+    }
+
+    [Fact]
+    public async Task ProtectedPagesAreNotCached()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+
+        var response = await browser.GetAsync("/profile");
+
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Pages;
+
+namespace SessionSite.Tests;
+
+public sealed class SignUpTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task SignUpCreatesAccountAndLandsOnProfileSignedIn()
+    {
+        var browser = fixture.Site.NewBrowser();
+        var email = UserStories.NewEmail();
+
+        var profile = await (await SignUpPage.OpenAsync(browser)).SubmitAsync(email, "Grace Hopper", UserStories.Password);
+
+        Assert.Equal(email, profile.Email);
+        Assert.Equal("Grace Hopper", profile.DisplayName);
+        Assert.Equal("Grace Hopper", profile.SignedInName);
+        Assert.Equal("Welcome, Grace Hopper!", profile.Flash);
+        Assert.True(fixture.Redis.HasAccountFor(email));
+    }
+
+    [Fact]
+    public async Task SignUpWithRegisteredEmailInAnotherCaseIsRejectedAndWritesNothing()
+    {
+        var (_, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser());
+        var accountsBefore = fixture.Redis.Keys("{user:*}:account").Count;
+
+        var again = await (await SignUpPage.OpenAsync(fixture.Site.NewBrowser()))
+            .SubmitExpectingErrorsAsync($"  {email.ToUpperInvariant()} ", "Someone else", "another password");
+
+        Assert.Contains("already exists", again.FieldError("Email"));
+        Assert.False(again.IsSignedIn);
+        Assert.Equal(accountsBefore, fixture.Redis.Keys("{user:*}:account").Count);
+    }
+
+    [Fact]
+    public async Task ConcurrentSignUpsOfOneEmailMakeExactlyOneAccount()
+    {
+        var email = UserStories.NewEmail();
+        var pages = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => SignUpPage.OpenAsync(fixture.Site.NewBrowser())));
+
+        var responses = await Task.WhenAll(pages.Select(page => page.PostAsync(email, "Racer", UserStories.Password)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var accounts = fixture.Redis.Keys("{user:*}:account")
+            .Where(key => fixture.Redis.Database.HashGet(key, "email") == email);
+        Assert.Single(accounts);
+    }
+
+    public static TheoryData<string, string, string, string, string> InvalidSignUps => new()
+    {
+        { "not-an-email", "Name", "long enough pw", "long enough pw", "Email" },
+        { "", "Name", "long enough pw", "long enough pw", "Email" },
+        { new string('a', 250) + "@example.com", "Name", "long enough pw", "long enough pw", "Email" },
+        { "{0}", "", "long enough pw", "long enough pw", "DisplayName" },
+        { "{0}", new string('n', 65), "long enough pw", "long enough pw", "DisplayName" },
+        { "{0}", "Name", "short", "short", "Password" },
+        { "{0}", "Name", "", "", "Password" },
+        { "{0}", "Name", new string('p', 129), new string('p', 129), "Password" },
+        { "{0}", "Name", "long enough pw", "different pw!!", "ConfirmPassword" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidSignUps))]
+    public async Task InvalidSignUpShowsMessageBesideFieldAndStoresNothing(
+        string email, string displayName, string password, string confirm, string field)
+    {
+        var address = string.Format(email, UserStories.NewEmail());
+        var page = await SignUpPage.OpenAsync(fixture.Site.NewBrowser());
+
+        var again = await page.SubmitExpectingErrorsAsync(address, displayName, password, confirm);
+
+        Assert.NotNull(again.FieldError(field));
+        Assert.False(again.IsSignedIn);
+        Assert.Null(again.Browser.SessionCookie);
+        if (address.Contains('@'))
+            Assert.False(fixture.Redis.HasAccountFor(address));
+    }
+
+    [Fact]
+    public async Task PasswordsAreNeverEchoedBackIntoTheForm()
+    {
+        var page = await SignUpPage.OpenAsync(fixture.Site.NewBrowser());
+
+        var again = await page.SubmitExpectingErrorsAsync(UserStories.NewEmail(), "Name", "secret-pass-1", "secret-pass-2");
+
+        Assert.DoesNotContain("secret-pass", again.Document.DocumentElement.OuterHtml);
+    }
+}
