@@ -120,9 +120,11 @@ public sealed class SessionStore(
         }
     }
 
+    // The cache library sets whole-second TTLs, rounding down: a second of slack keeps Redis from deleting a
+    // live session early, while LoadAsync enforces the exact expiry instant.
     private Task WriteAsync(string userId, string storageHash, SessionUser session) =>
         cache.SetAsync(
             RedisKeys.Session(userId, storageHash),
             JsonSerializer.SerializeToUtf8Bytes(session, SessionJsonContext.Default.SessionUser),
-            new DistributedCacheEntryOptions { AbsoluteExpiration = session.ExpiresAt });
+            new DistributedCacheEntryOptions { AbsoluteExpiration = session.ExpiresAt + TimeSpan.FromSeconds(1) });
 }
