@@ -13,7 +13,7 @@ public sealed class RedisServer : IAsyncDisposable
 {
     public const string ExternalServerVariable = "SESSIONSITE_TEST_REDIS";
 
-    private readonly string dataDirectory = Directory.CreateTempSubdirectory("sessionsite-redis-").FullName;
+    private string? dataDirectory;
     private readonly IReadOnlyList<string> extraArguments;
     private Process? process;
     private ConnectionMultiplexer? admin;
@@ -46,9 +46,13 @@ public sealed class RedisServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>A port nothing listens on: for the site's behaviour without Redis.</summary>
+    public static RedisServer Unreachable() => new(FreePort(), [], external: true);
+
     /// <summary>Starts the process again on the same port and data directory (after <see cref="StopProcess"/>).</summary>
     public async Task StartProcessAsync()
     {
+        dataDirectory ??= Directory.CreateTempSubdirectory("sessionsite-redis-").FullName;
         var arguments = new List<string>
         {
             "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
@@ -77,7 +81,8 @@ public sealed class RedisServer : IAsyncDisposable
         admin?.Dispose();
         StopProcess();
         process?.Dispose();
-        await Task.Run(() => Directory.Delete(dataDirectory, recursive: true));
+        if (dataDirectory is not null)
+            await Task.Run(() => Directory.Delete(dataDirectory, recursive: true));
     }
 
     private bool CanConnect()

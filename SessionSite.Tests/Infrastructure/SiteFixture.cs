@@ -12,9 +12,11 @@ public class SiteFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    protected virtual string[] RedisArguments => [];
+
     public async Task InitializeAsync()
     {
-        redis = await RedisServer.StartAsync();
+        redis = await RedisServer.StartAsync(RedisArguments);
         site = new SiteFactory(redis, Settings);
     }
 

@@ -22,6 +22,7 @@ public static class RedisServiceCollectionExtensions
             var timeouts = provider.GetRequiredService<IOptions<RedisConnectionOptions>>().Value;
             var options = ConfigurationOptions.Parse(configuration.GetConnectionString("Redis") ?? "localhost:6379");
             options.AbortOnConnectFail = false; // start without Redis and keep reconnecting in the background
+            options.BacklogPolicy = BacklogPolicy.FailFast; // while disconnected, answer 503 at once instead of queueing
             options.ConnectTimeout = timeouts.ConnectTimeoutMilliseconds;
             options.SyncTimeout = timeouts.OperationTimeoutMilliseconds;
             options.AsyncTimeout = timeouts.OperationTimeoutMilliseconds;

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using SessionSite.Tests.Infrastructure;
+using YamlDotNet.RepresentationModel;
+
+namespace SessionSite.Tests;
+
+/// <summary>No Docker engine runs here, so the compose file and Dockerfile are checked for the shape they must have.</summary>
+public sealed class DeploymentFileTests
+{
+    private static YamlMappingNode Compose()
+    {
+        var yaml = new YamlStream();
+        using var reader = new StreamReader(RepositoryRoot.File("docker-compose.yml"));
+        yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static YamlMappingNode Service(string name) => (YamlMappingNode)((YamlMappingNode)Compose()["services"])[name];
+
+    private static IEnumerable<string> Strings(YamlNode node) =>
+        ((YamlSequenceNode)node).Children.Select(child => ((YamlScalarNode)child).Value!);
+
+    [Fact]
+    public void RedisServiceIsDurableAndNeverEvicts()
+    {
+        var redis = Service("redis");
+
+        Assert.StartsWith("redis:7", ((YamlScalarNode)redis["image"]).Value);
+        var command = string.Join(' ', Strings(redis["command"]));
+        Assert.Contains("--appendonly yes", command);
+        Assert.Contains("--appendfsync everysec", command);
+        Assert.Contains("--maxmemory-policy noeviction", command);
+        Assert.Contains("redis-data:/data", Strings(redis["volumes"]));
+        Assert.Contains("redis-data", ((YamlMappingNode)Compose()["volumes"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Contains("redis-cli", Strings(((YamlMappingNode)redis["healthcheck"])["test"]));
+    }
+
+    [Fact]
+    public void WebServiceBuildsFromTheDockerfileAndWaitsForHealthyRedis()
+    {
+        var web = Service("web");
+
+        var build = (YamlMappingNode)web["build"];
+        Assert.Equal("SessionSite/Dockerfile", ((YamlScalarNode)build["dockerfile"]).Value);
+        Assert.True(File.Exists(RepositoryRoot.File("SessionSite", "Dockerfile")));
+        Assert.Contains("8080:8080", Strings(web["ports"]));
+        Assert.Equal("redis:6379", ((YamlScalarNode)((YamlMappingNode)web["environment"])["ConnectionStrings__Redis"]).Value);
+        var dependsOn = (YamlMappingNode)((YamlMappingNode)web["depends_on"])["redis"];
+        Assert.Equal("service_healthy", ((YamlScalarNode)dependsOn["condition"]).Value);
+    }
+
+    [Fact]
+    public void DockerfileBuildsOnTheSdkAndRunsOnTheAspNetRuntime()
+    {
+        var lines = File.ReadAllLines(RepositoryRoot.File("SessionSite", "Dockerfile"));
+
+        Assert.Contains(lines, l => l.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build"));
+        Assert.Contains(lines, l => l.StartsWith("FROM mcr.microsoft.com/dotnet/aspnet:10.0"));
+        Assert.Contains(lines, l => l.Contains("ASPNETCORE_URLS=http://+:8080"));
+        Assert.Contains(lines, l => l.StartsWith("ENTRYPOINT") && l.Contains("SessionSite.dll"));
+    }
+
+    [Fact]
+    public void EveryLibmanFileIsCommittedUnderWwwroot()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("libman.json")));
+
+        foreach (var library in manifest.RootElement.GetProperty("libraries").EnumerateArray())
+        {
+            var destination = library.GetProperty("destination").GetString()!;
+            foreach (var file in library.GetProperty("files").EnumerateArray())
+                Assert.True(File.Exists(RepositoryRoot.File(destination, file.GetString()!)), $"{destination}{file} is missing");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Pages;
+
+namespace SessionSite.Tests;
+
+/// <summary>A Redis that keeps its data in an append-only file, so the test can stop and restart it.</summary>
+public sealed class RestartableRedisFixture : SiteFixture
+{
+    protected override string[] RedisArguments => ["--appendonly", "yes", "--appendfsync", "always"];
+}
+
+public sealed class RedisOutageTests(RestartableRedisFixture fixture) : IClassFixture<RestartableRedisFixture>
+{
+    [Fact]
+    public async Task WhileRedisIsDownPublicPagesRenderAndRedisPagesAnswer503ThenTheSiteRecovers()
+    {
+        var browser = fixture.Site.NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(browser, "Outage");
+        var signInPage = await SignInPage.OpenAsync(fixture.Site.NewBrowser());
+
+        fixture.Redis.StopProcess();
+        try
+        {
+            var home = await browser.GetAsync("/");
+            var profile = await browser.GetAsync("/profile");
+            var signIn = await signInPage.PostAsync(email, UserStories.Password);
+
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+            Assert.False(new HomePage(browser, await Browser.ParseAsync(home)).IsSignedIn);
+            foreach (var response in new[] { profile, signIn })
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.NotNull(response.Headers.RetryAfter);
+                var page = await Browser.ParseAsync(response);
+                Assert.NotNull(page.QuerySelector("#service-unavailable"));
+                Assert.DoesNotContain("Exception", page.DocumentElement.OuterHtml);
+            }
+        }
+        finally
+        {
+            await fixture.Redis.StartProcessAsync();
+        }
+
+        var recovered = await WaitForStatusAsync(browser, "/profile", HttpStatusCode.OK);
+        Assert.Equal("Outage", new ProfilePage(browser, await Browser.ParseAsync(recovered)).DisplayName);
+    }
+
+    private static async Task<HttpResponseMessage> WaitForStatusAsync(Browser browser, string path, HttpStatusCode expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var response = await browser.GetAsync(path);
+            if (response.StatusCode == expected || DateTime.UtcNow > deadline)
+                return response;
+            await Task.Delay(250);
+        }
+    }
+}
+
+public sealed class UnreachableRedisTests : IAsyncLifetime
+{
+    private readonly SiteFactory site = new(RedisServer.Unreachable());
+
+    [Fact]
+    public async Task SiteStartsWithoutRedisAndAnswers503WhereRedisIsNeeded()
+    {
+        var browser = site.NewBrowser();
+        browser.SetSessionCookie($"{new string('a', 32)}.{new string('A', 43)}");
+
+        var home = await browser.GetAsync("/");
+        var profile = await browser.GetAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, profile.StatusCode);
+        Assert.NotNull(profile.Headers.RetryAfter);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await site.DisposeAsync();
+}
