@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 
 namespace SessionSite.Tests.Infrastructure;
@@ -24,6 +25,7 @@ public sealed class SiteFactory(RedisServer redis, IReadOnlyDictionary<string, s
         builder.UseSetting("ConnectionStrings:Redis", redis.ConnectionString);
         // Hashing at the production cost would make the suite slow without testing anything more.
         builder.UseSetting("PasswordHashing:IterationCount", "1000");
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackConnectionFilter>());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

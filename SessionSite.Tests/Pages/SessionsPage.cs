@@ -27,6 +27,14 @@ public sealed class SessionsPage : HtmlPage
         return Browser.SubmitAsync(form);
     }
 
+    /// <summary>Posts a revoke for any handle, as a hand-crafted request from this signed-in page would.</summary>
+    public Task<HttpResponseMessage> PostRevokeOfAnyHandleAsync(string id)
+    {
+        var form = Required<IHtmlFormElement>(Document, "#revoke-others-form");
+        form.Action = $"/sessions/{id}/revoke";
+        return Browser.SubmitAsync(form);
+    }
+
     public async Task<SessionsPage> RevokeAsync(string id) =>
         new(Browser, await Browser.FollowRedirectAsync(await PostRevokeAsync(id), "/sessions"));
 

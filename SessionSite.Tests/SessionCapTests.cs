@@ -1,0 +1,35 @@
+using System.Net;
+using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Pages;
+
+namespace SessionSite.Tests;
+
+public sealed class TwoSessionCapFixture : SiteFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Session:MaxSessionsPerUser"] = "2",
+        ["Session:TouchInterval"] = "00:00:00.001",
+    };
+}
+
+public sealed class SessionCapTests(TwoSessionCapFixture fixture) : IClassFixture<TwoSessionCapFixture>
+{
+    [Fact]
+    public async Task SignInPastTheCapEndsTheLeastRecentlyUsedSession()
+    {
+        var oldest = fixture.Site.NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(oldest);
+        var middle = fixture.Site.NewBrowser();
+        await UserStories.SignInAsync(middle, email);
+        await Task.Delay(20);
+        Assert.Equal(HttpStatusCode.OK, (await oldest.GetAsync("/profile")).StatusCode);
+
+        var newest = fixture.Site.NewBrowser();
+        await UserStories.SignInAsync(newest, email);
+
+        Assert.Equal(HttpStatusCode.OK, (await oldest.GetAsync("/profile")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await middle.GetAsync("/profile")).StatusCode);
+        Assert.Equal(2, (await SessionsPage.OpenAsync(newest)).Rows.Count);
+    }
+}
