@@ -36,10 +36,11 @@ public sealed class RedisServer : IAsyncDisposable
 
     public IServer Server => Database.Multiplexer.GetServer(ConnectionString);
 
-    public static async Task<RedisServer> StartAsync(params string[] extraArguments)
+    /// <summary>Starts a server; the external one is used instead only when the test needs nothing of its own.</summary>
+    public static async Task<RedisServer> StartAsync(string[] extraArguments, bool mayShare = true)
     {
         var external = Environment.GetEnvironmentVariable(ExternalServerVariable);
-        if (!string.IsNullOrWhiteSpace(external) && extraArguments.Length == 0)
+        if (!string.IsNullOrWhiteSpace(external) && mayShare && extraArguments.Length == 0)
             return new RedisServer(int.Parse(external.Split(':')[^1]), [], external: true);
         var server = new RedisServer(FreePort(), extraArguments, external: false);
         await server.StartProcessAsync();
@@ -83,6 +84,16 @@ public sealed class RedisServer : IAsyncDisposable
         process?.Dispose();
         if (dataDirectory is not null)
             await Task.Run(() => Directory.Delete(dataDirectory, recursive: true));
+    }
+
+    /// <summary>How many times Redis has run each command since it started.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CommandCallsAsync()
+    {
+        var sections = await Server.InfoAsync("commandstats");
+        return sections.SelectMany(section => section)
+            .ToDictionary(
+                entry => entry.Key.Replace("cmdstat_", ""),
+                entry => long.Parse(entry.Value.Split(',')[0].Split('=')[1]));
     }
 
     private bool CanConnect()

@@ -14,9 +14,12 @@ public class SiteFixture : IAsyncLifetime
 
     protected virtual string[] RedisArguments => [];
 
+    /// <summary>Tests that count commands or stop the server must not share one.</summary>
+    protected virtual bool NeedsOwnRedis => false;
+
     public async Task InitializeAsync()
     {
-        redis = await RedisServer.StartAsync(RedisArguments);
+        redis = await RedisServer.StartAsync(RedisArguments, mayShare: !NeedsOwnRedis);
         site = new SiteFactory(redis, Settings);
     }
 

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.Json;
+using SessionSite.Tests.Infrastructure;
+
+namespace SessionSite.Tests;
+
+public sealed class QuickTouchFixture : SiteFixture
+{
+    public static readonly TimeSpan TouchInterval = TimeSpan.FromMilliseconds(300);
+
+    protected override bool NeedsOwnRedis => true;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Session:TouchInterval"] = TouchInterval.ToString(),
+    };
+}
+
+public sealed class LastSeenTests(QuickTouchFixture fixture) : IClassFixture<QuickTouchFixture>
+{
+    private long LastSeen(Browser browser)
+    {
+        var cookie = browser.SessionCookie!;
+        var key = $"{{user:{RedisInspection.UserIdOf(cookie)}}}:session:{RedisInspection.StorageHashOf(cookie)}";
+        using var data = JsonDocument.Parse(fixture.Redis.Database.HashGet(key, "data").ToString());
+        return data.RootElement.GetProperty("ls").GetInt64();
+    }
+
+    [Fact]
+    public async Task LastSeenIsWrittenOncePerTouchIntervalNotOnEveryRequest()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+        var signedUp = LastSeen(browser);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
+        Assert.Equal(signedUp, LastSeen(browser));
+
+        await Task.Delay(QuickTouchFixture.TouchInterval + TimeSpan.FromMilliseconds(100));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
+        var touched = LastSeen(browser);
+        Assert.True(touched > signedUp);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
+        Assert.Equal(touched, LastSeen(browser));
+    }
+
+    [Fact]
+    public async Task TouchMovesTheIndexScoreWithTheEntry()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+        var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
+        var member = RedisInspection.StorageHashOf(browser.SessionCookie!);
+        var before = fixture.Redis.Database.SortedSetScore($"{{user:{userId}}}:sessions", member);
+
+        await Task.Delay(QuickTouchFixture.TouchInterval + TimeSpan.FromMilliseconds(100));
+        await browser.GetAsync("/profile");
+
+        var after = fixture.Redis.Database.SortedSetScore($"{{user:{userId}}}:sessions", member);
+        Assert.True(after > before);
+        Assert.True(fixture.Redis.TimeToLive($"{{user:{userId}}}:sessions") > TimeSpan.FromMinutes(29));
+    }
+
+    [Fact]
+    public async Task ATouchRacingARevokeDoesNotResurrectTheSession()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+        var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
+        var member = RedisInspection.StorageHashOf(browser.SessionCookie!);
+        await Task.Delay(QuickTouchFixture.TouchInterval + TimeSpan.FromMilliseconds(100));
+        // As if a revoke ran between this request's read and its touch: the member is gone, the entry still there.
+        fixture.Redis.Database.SortedSetRemove($"{{user:{userId}}}:sessions", member);
+
+        var response = await browser.GetAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Empty(fixture.Redis.SessionKeysOf(userId));
+    }
+}

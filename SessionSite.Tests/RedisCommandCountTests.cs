@@ -1,0 +1,70 @@
+using System.Net;
+using SessionSite.Tests.Infrastructure;
+
+namespace SessionSite.Tests;
+
+public sealed class PrivateRedisFixture : SiteFixture
+{
+    protected override bool NeedsOwnRedis => true;
+}
+
+/// <summary>The hot path, counted by Redis itself (INFO commandstats), not by timing.</summary>
+public sealed class RedisCommandCountTests(PrivateRedisFixture fixture) : IClassFixture<PrivateRedisFixture>
+{
+    private static readonly string[] Housekeeping = ["info", "ping", "echo", "client|setinfo", "client|setname", "cluster|nodes", "config|get", "subscribe", "select"];
+
+    private async Task<long> CommandsDuringAsync(Func<Task> requests, string? only = null)
+    {
+        var before = await fixture.Redis.CommandCallsAsync();
+        await requests();
+        var after = await fixture.Redis.CommandCallsAsync();
+        return after
+            .Where(entry => !Housekeeping.Contains(entry.Key) && (only is null || entry.Key == only))
+            .Sum(entry => entry.Value - before.GetValueOrDefault(entry.Key));
+    }
+
+    private static async Task RepeatAsync(Browser browser, string path, int times)
+    {
+        for (var i = 0; i < times; i++)
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SteadyStateSignedInPageCostsExactlyOneRedisCommand()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+
+        var all = await CommandsDuringAsync(() => RepeatAsync(browser, "/profile", 50));
+
+        Assert.Equal(50, all);
+        Assert.Equal(50, await CommandsDuringAsync(() => RepeatAsync(browser, "/profile", 50), only: "hmget"));
+    }
+
+    [Fact]
+    public async Task PagesThatDoNotNeedTheUserCostNoRedisCommand()
+    {
+        var signedIn = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(signedIn);
+        var anonymous = fixture.Site.NewBrowser();
+        await anonymous.GetAsync("/");
+
+        var commands = await CommandsDuringAsync(async () =>
+        {
+            await RepeatAsync(anonymous, "/", 10);
+            await RepeatAsync(signedIn, "/css/site.css", 10);
+            await RepeatAsync(signedIn, "/lib/bootstrap/dist/css/bootstrap.min.css", 10);
+        });
+
+        Assert.Equal(0, commands);
+    }
+
+    [Fact]
+    public async Task PublicPageWithASessionCostsOneCommandForTheNavbar()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+
+        Assert.Equal(10, await CommandsDuringAsync(() => RepeatAsync(browser, "/", 10)));
+    }
+}
