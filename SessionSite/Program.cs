@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRedis(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRedisSessions(builder.Configuration);
+builder.Services.AddThrottling(builder.Configuration);
 builder.Services.AddSiteMvc();
 
 var app = builder.Build();

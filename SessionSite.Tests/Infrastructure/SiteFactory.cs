@@ -25,6 +25,9 @@ public sealed class SiteFactory(RedisServer redis, IReadOnlyDictionary<string, s
         builder.UseSetting("ConnectionStrings:Redis", redis.ConnectionString);
         // Hashing at the production cost would make the suite slow without testing anything more.
         builder.UseSetting("PasswordHashing:IterationCount", "1000");
+        // Every test browser comes from 127.0.0.1: per-IP limits are raised here and tested with their own fixture.
+        builder.UseSetting("Throttling:SignUpLimit", "100000");
+        builder.UseSetting("Throttling:IpFailureLimit", "100000");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackConnectionFilter>());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using SessionSite.Accounts;
+using SessionSite.Security;
 
 namespace SessionSite.Configuration;
 
@@ -12,9 +13,11 @@ public static class AccountServiceCollectionExtensions
             .Configure(options => options.IterationCount = 210_000)
             .Bind(configuration.GetSection("PasswordHashing"));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddSingleton<CommonPasswords>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<PasswordAuthenticator>();
         services.AddSingleton<PasswordChange>();
+        services.AddSingleton<SecurityLog>();
         return services;
     }
 }

@@ -23,6 +23,7 @@ public static class WebServiceCollectionExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.MapControllers();
         return app;
     }

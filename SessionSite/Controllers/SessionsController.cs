@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using SessionSite.Models;
+using SessionSite.Security;
 using SessionSite.Sessions;
 
 namespace SessionSite.Controllers;
 
 [RequireSession]
-public sealed class SessionsController(CurrentSession current, SessionStore store, SessionSignIn sessions) : Controller
+public sealed class SessionsController(CurrentSession current, SessionStore store, SessionSignIn sessions, SecurityLog log) : Controller
 {
     [HttpGet("/sessions")]
     public async Task<IActionResult> Index()
@@ -24,11 +25,13 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
         if (id == mine.User.Handle)
         {
             await sessions.SignOutAsync(HttpContext);
+            log.SignedOut(HttpContext, mine.User.UserId);
             TempData.Flash("You have been signed out.");
             return Redirect("/");
         }
         if (!await store.RevokeAsync(mine.User.UserId, id))
             return NotFound();
+        log.SessionsRevoked(HttpContext, mine.User.UserId, 1);
         TempData.Flash("That session has been signed out.");
         return Redirect("/sessions");
     }
@@ -38,6 +41,7 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
     {
         var mine = current.Required;
         var ended = await store.RevokeAllExceptAsync(mine.User.UserId, mine.Credential.StorageHash);
+        log.SessionsRevoked(HttpContext, mine.User.UserId, ended);
         TempData.Flash(ended == 1 ? "1 other session has been signed out." : $"{ended} other sessions have been signed out.");
         return Redirect("/sessions");
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SessionSite.Accounts;
 
 namespace SessionSite.Models;
 
@@ -10,6 +11,7 @@ public sealed class ChangePasswordForm
     public string CurrentPassword { get; set; } = "";
 
     [Required, StringLength(128, MinimumLength = 8, ErrorMessage = "The new password must be 8 to 128 characters long.")]
+    [NotCommonPassword]
     [DataType(DataType.Password)]
     [Display(Name = "New password")]
     public string NewPassword { get; set; } = "";

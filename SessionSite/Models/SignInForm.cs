@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using SessionSite.Accounts;
 
 namespace SessionSite.Models;
 
 public sealed class SignInForm
 {
-    [Required, EmailAddress, StringLength(254)]
+    [Required, EmailAddress, StringLength(254), PlainText]
     [Display(Name = "Email")]
     public string Email { get; set; } = "";
 

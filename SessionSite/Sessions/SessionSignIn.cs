@@ -12,11 +12,13 @@ public sealed class SessionSignIn(SessionStore store, SessionCookie cookie, Curr
         Start(http, await store.CreateAsync(account, persistent, ClientDescription.From(http)));
     }
 
-    public async Task SignOutAsync(HttpContext http)
+    /// <summary>Ends this browser's session; returns the user it belonged to, if the cookie named one.</summary>
+    public async Task<string?> SignOutAsync(HttpContext http)
     {
-        await EndBrowserSessionAsync(http);
+        var userId = await EndBrowserSessionAsync(http);
         cookie.Delete(http);
         current.Replace(null);
+        return userId;
     }
 
     /// <summary>After a password change: a new token for this browser, and every other session ended.</summary>
@@ -33,9 +35,11 @@ public sealed class SessionSignIn(SessionStore store, SessionCookie cookie, Curr
         current.Replace(session);
     }
 
-    private async Task EndBrowserSessionAsync(HttpContext http)
+    private async Task<string?> EndBrowserSessionAsync(HttpContext http)
     {
-        if (cookie.TryRead(http.Request, out var credential))
-            await store.DeleteAsync(credential);
+        if (!cookie.TryRead(http.Request, out var credential))
+            return null;
+        await store.DeleteAsync(credential);
+        return credential.UserId;
     }
 }

@@ -1,0 +1,37 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using SessionSite.Throttling;
+
+namespace SessionSite.Configuration;
+
+public static class ThrottlingServiceCollectionExtensions
+{
+    public const string SignUpPolicy = "signup";
+
+    public static IServiceCollection AddThrottling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ThrottlingOptions>()
+            .Bind(configuration.GetSection(ThrottlingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(SignUpPolicy, http =>
+            {
+                var throttling = http.RequestServices.GetRequiredService<IOptions<ThrottlingOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = throttling.SignUpLimit, Window = throttling.SignUpWindow });
+            });
+        });
+        return services;
+    }
+}

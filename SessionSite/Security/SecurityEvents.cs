@@ -1,0 +1,32 @@
+namespace SessionSite.Security;
+
+/// <summary>
+/// Structured security events (ASVS 16.3): who (user id) and from where (client IP), never a password,
+/// token or token hash. Written through <see cref="SecurityLog"/>.
+/// </summary>
+public static partial class SecurityEvents
+{
+    [LoggerMessage(1001, LogLevel.Information, "Security: sign-up of user {UserId} from {ClientIp}")]
+    public static partial void SignedUp(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1002, LogLevel.Information, "Security: sign-in of user {UserId} from {ClientIp}")]
+    public static partial void SignInSucceeded(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Security: failed sign-in from {ClientIp}")]
+    public static partial void SignInFailed(this ILogger logger, string? clientIp);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Security: sign-in throttled for {ClientIp}, retry after {RetryAfterSeconds} s")]
+    public static partial void SignInThrottled(this ILogger logger, string? clientIp, int retryAfterSeconds);
+
+    [LoggerMessage(1005, LogLevel.Information, "Security: sign-out of user {UserId} from {ClientIp}")]
+    public static partial void SignedOut(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1006, LogLevel.Information, "Security: user {UserId} ended {Count} of their sessions from {ClientIp}")]
+    public static partial void SessionsRevoked(this ILogger logger, string userId, int count, string? clientIp);
+
+    [LoggerMessage(1007, LogLevel.Information, "Security: password change of user {UserId} from {ClientIp}")]
+    public static partial void PasswordChanged(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1008, LogLevel.Warning, "Security: failed password change of user {UserId} from {ClientIp}")]
+    public static partial void PasswordChangeFailed(this ILogger logger, string userId, string? clientIp);
+}

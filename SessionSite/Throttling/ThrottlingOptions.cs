@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SessionSite.Throttling;
+
+/// <summary>The <c>Throttling</c> section: failed sign-ins per client IP and per account, and sign-ups per IP.</summary>
+public sealed class ThrottlingOptions
+{
+    public const string Section = "Throttling";
+
+    /// <summary>Failed sign-ins one client IP may make per window, whatever the accounts.</summary>
+    [Range(1, 100_000)]
+    public int IpFailureLimit { get; set; } = 50;
+
+    public TimeSpan IpWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Failed sign-ins one account may receive per window (20 per 15 min = at most 80 an hour; ASVS allows 100).</summary>
+    [Range(1, 100)]
+    public int AccountFailureLimit { get; set; } = 20;
+
+    public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sign-ups one client IP may post per window (per site instance: the framework's rate limiter).</summary>
+    [Range(1, 100_000)]
+    public int SignUpLimit { get; set; } = 10;
+
+    public TimeSpan SignUpWindow { get; set; } = TimeSpan.FromHours(1);
+}
