@@ -6,13 +6,13 @@ builder.Services.AddRedis(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRedisSessions(builder.Configuration);
 builder.Services.AddThrottling(builder.Configuration);
-builder.Services.AddSiteMvc();
+builder.Services.AddSiteMvc(builder.Configuration);
 
 var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
 {
-    // One year, as OWASP asks; browsers then refuse plain HTTP to this host.
+    // One year (set in AddSiteMvc), as OWASP asks; browsers then refuse plain HTTP to this host.
     app.UseHsts();
 }
 app.UseSitePipeline();

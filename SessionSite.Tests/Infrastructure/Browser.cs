@@ -28,6 +28,14 @@ public sealed class Browser(HttpClient client, CookieContainer cookies)
 
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(path);
 
+    /// <summary>Every later request arrives through the (trusted, loopback) proxy on behalf of this client IP.</summary>
+    public Browser ComingFrom(string ip)
+    {
+        client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", ip);
+        return this;
+    }
+
     public async Task<IHtmlDocument> GetDocumentAsync(string path)
     {
         var response = await client.GetAsync(path);

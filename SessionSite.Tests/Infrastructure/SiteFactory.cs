@@ -7,7 +7,7 @@ using System.Net;
 namespace SessionSite.Tests.Infrastructure;
 
 /// <summary>The real site in memory, wired to a real Redis, with settings a test may override.</summary>
-public sealed class SiteFactory(RedisServer redis, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class SiteFactory(RedisServer redis, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     : WebApplicationFactory<Program>
 {
     public RedisServer Redis => redis;
@@ -22,6 +22,7 @@ public sealed class SiteFactory(RedisServer redis, IReadOnlyDictionary<string, s
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Redis", redis.ConnectionString);
         // Hashing at the production cost would make the suite slow without testing anything more.
         builder.UseSetting("PasswordHashing:IterationCount", "1000");

@@ -1,19 +1,26 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 
 namespace SessionSite.Configuration;
 
 public static class WebServiceCollectionExtensions
 {
-    public static IServiceCollection AddSiteMvc(this IServiceCollection services)
+    public static IServiceCollection AddSiteMvc(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(options =>
+        {
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add(new RequestSizeLimitAttribute(MaxFormBytes));
+        });
         services.AddAntiforgery(options => options.Cookie.Name = "sessionsite-antiforgery");
-        // X-Forwarded-* are honoured only from known proxies (loopback by default, ASP.NET's own default).
-        services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        // X-Forwarded-* are honoured only from known proxies (loopback unless configured).
+        var forwarded = configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new();
+        services.Configure<ForwardedHeadersOptions>(forwarded.ApplyTo);
         return services;
     }
+
+    /// <summary>Our largest honest form is a few KB; anything past this is refused with 413 before it is read.</summary>
+    public const int MaxFormBytes = 64 * 1024;
 
     public static WebApplication UseSitePipeline(this WebApplication app)
     {
