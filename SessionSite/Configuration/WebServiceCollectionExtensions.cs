@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace SessionSite.Configuration;
 
@@ -6,11 +7,8 @@ public static class WebServiceCollectionExtensions
 {
     public static IServiceCollection AddSiteMvc(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddControllersWithViews(options =>
-        {
-            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-            options.Filters.Add(new RequestSizeLimitAttribute(MaxFormBytes));
-        });
+        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddAntiforgery(options => options.Cookie.Name = "sessionsite-antiforgery");
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         // X-Forwarded-* are honoured only from known proxies (loopback unless configured).
@@ -19,8 +17,8 @@ public static class WebServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Our largest honest form is a few KB; anything past this is refused with 413 before it is read.</summary>
-    public const int MaxFormBytes = 64 * 1024;
+    /// <summary>Our largest honest form is a few KB; Kestrel refuses bodies past this with 413.</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
 
     public static WebApplication UseSitePipeline(this WebApplication app)
     {
@@ -28,6 +26,7 @@ public static class WebServiceCollectionExtensions
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<DeclaredBodyLimitMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

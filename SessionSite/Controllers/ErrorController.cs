@@ -21,6 +21,12 @@ public sealed class ErrorController : Controller
             Response.Headers.RetryAfter = RetryAfterSeconds;
             return View("ServiceUnavailable");
         }
+        if (error is BadHttpRequestException badRequest)
+        {
+            // The client's fault (body too large, malformed request): say so with its own 4xx.
+            Response.StatusCode = badRequest.StatusCode;
+            return View("Status", badRequest.StatusCode);
+        }
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         return View("ServerError");
     }
