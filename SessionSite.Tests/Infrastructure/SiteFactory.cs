@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.Net;
 
 namespace SessionSite.Tests.Infrastructure;
@@ -11,6 +12,8 @@ public sealed class SiteFactory(RedisServer redis, IReadOnlyDictionary<string, s
     : WebApplicationFactory<Program>
 {
     public RedisServer Redis => redis;
+
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>A new browser: its own cookie jar, redirects not followed so each one is asserted.</summary>
     public Browser NewBrowser()
@@ -30,6 +33,7 @@ public sealed class SiteFactory(RedisServer redis, IReadOnlyDictionary<string, s
         builder.UseSetting("Throttling:SignUpLimit", "100000");
         builder.UseSetting("Throttling:IpFailureLimit", "100000");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackConnectionFilter>());
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }
