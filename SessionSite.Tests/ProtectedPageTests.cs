@@ -90,6 +90,20 @@ public sealed class ProtectedPageTests(SiteFixture fixture) : IClassFixture<Site
     }
 
     [Fact]
+    public async Task OrdinaryPagesSetNoCookies()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+        await browser.GetAsync("/profile");
+
+        var anonymous = await fixture.Site.NewBrowser().GetAsync("/");
+        var signedIn = await browser.GetAsync("/profile");
+
+        Assert.False(anonymous.Headers.Contains("Set-Cookie"));
+        Assert.DoesNotContain(signedIn.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.Contains("sessionsite-flash"));
+    }
+
+    [Fact]
     public async Task ProtectedPagesAreNotCached()
     {
         var browser = fixture.Site.NewBrowser();

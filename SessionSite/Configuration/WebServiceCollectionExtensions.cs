@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SessionSite.Controllers;
 
 namespace SessionSite.Configuration;
 
@@ -10,6 +11,7 @@ public static class WebServiceCollectionExtensions
         services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddAntiforgery(options => options.Cookie.Name = "sessionsite-antiforgery");
+        services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.Name = FlashMessages.CookieName);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         // X-Forwarded-* are honoured only from known proxies (loopback unless configured).
         var forwarded = configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new();
