@@ -50,6 +50,31 @@ public sealed class DeploymentFileTests
     }
 
     [Fact]
+    public void WebServiceIsHealthCheckedThroughReadyz()
+    {
+        var test = string.Join(' ', Strings(((YamlMappingNode)Service("web")["healthcheck"])["test"]));
+
+        Assert.Contains("/readyz", test);
+    }
+
+    [Fact]
+    public void ScaleProfileRunsTwoReplicasBehindNginx()
+    {
+        var replica = Service("web-replica");
+        var proxy = Service("proxy");
+
+        Assert.Contains("scale", Strings(replica["profiles"]));
+        Assert.Contains("scale", Strings(proxy["profiles"]));
+        Assert.Equal("SessionSite/Dockerfile", ((YamlScalarNode)((YamlMappingNode)replica["build"])["dockerfile"]).Value);
+        Assert.StartsWith("nginx", ((YamlScalarNode)proxy["image"]).Value);
+        var mount = Assert.Single(Strings(proxy["volumes"]));
+        var config = File.ReadAllText(RepositoryRoot.File(mount.Split(':')[0]));
+        Assert.Contains("server web:8080;", config);
+        Assert.Contains("server web-replica:8080;", config);
+        Assert.Contains("X-Forwarded-For", config);
+    }
+
+    [Fact]
     public void DockerfileBuildsOnTheSdkAndRunsOnTheAspNetRuntime()
     {
         var lines = File.ReadAllLines(RepositoryRoot.File("SessionSite", "Dockerfile"));

@@ -7,6 +7,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRedisSessions(builder.Configuration);
 builder.Services.AddThrottling(builder.Configuration);
 builder.Services.AddSiteMvc(builder.Configuration);
+builder.Services.AddSiteHealthChecks();
 
 var app = builder.Build();
 
@@ -16,6 +17,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseSitePipeline();
+app.MapSiteHealthChecks();
 
 app.Run();
 

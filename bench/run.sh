@@ -31,22 +31,26 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
+for port in "$SITE_PORT" "$BASE_PORT" "$REDIS_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is already in use" >&2; exit 1; fi
+done
+
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$OUT/redis.log" 2>&1 &
 pids+=($!)
 rcli() { redis-cli -p "$REDIS_PORT" "$@"; }
 until rcli ping >/dev/null 2>&1; do sleep 0.1; done
 
 common_env=(ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning)
-(cd "$OUT/site" && env "${common_env[@]}" Throttling__SignUpLimit=100000 Throttling__IpFailureLimit=100000 \
+(cd "$OUT/site" && exec env "${common_env[@]}" Throttling__SignUpLimit=100000 Throttling__IpFailureLimit=100000 \
     dotnet SessionSite.dll --urls "http://127.0.0.1:$SITE_PORT" >"../site.log" 2>&1) &
 pids+=($!)
-(cd "$OUT/baseline" && env "${common_env[@]}" dotnet Baseline.dll --urls "http://127.0.0.1:$BASE_PORT" >"../baseline.log" 2>&1) &
+(cd "$OUT/baseline" && exec env "${common_env[@]}" dotnet Baseline.dll --urls "http://127.0.0.1:$BASE_PORT" >"../baseline.log" 2>&1) &
 pids+=($!)
 for port in "$SITE_PORT" "$BASE_PORT"; do
     for _ in $(seq 150); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.2; done
     curl -s -o /dev/null "http://127.0.0.1:$port/" || { echo "app on port $port did not start; see $OUT/*.log" >&2; exit 1; }
 done
-site_pid=$(pgrep -f "SessionSite.dll --urls http://127.0.0.1:$SITE_PORT" | head -n 1)
+site_pid=${pids[1]}
 
 # A signed-in user on SessionSite, through the real sign-up form (antiforgery field included).
 jar=$(mktemp)

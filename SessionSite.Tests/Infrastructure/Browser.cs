@@ -13,6 +13,8 @@ public sealed class Browser(HttpClient client, CookieContainer cookies)
 
     public HttpClient Client => client;
 
+    public CookieContainer Cookies => cookies;
+
     public string? SessionCookie => cookies.GetCookies(Site)[SessionCookieName]?.Value;
 
     public Cookie? SessionCookieDetails => cookies.GetCookies(Site)[SessionCookieName];

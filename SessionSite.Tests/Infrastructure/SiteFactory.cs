@@ -8,17 +8,23 @@ using System.Net;
 namespace SessionSite.Tests.Infrastructure;
 
 /// <summary>The real site in memory, wired to a real Redis, with settings a test may override.</summary>
-public sealed class SiteFactory(RedisServer redis, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+public sealed class SiteFactory(string redisConnectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     : WebApplicationFactory<Program>
 {
-    public RedisServer Redis => redis;
+    public SiteFactory(RedisServer redis, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+        : this(redis.ConnectionString, settings, environment)
+    {
+    }
 
     public CapturedLogs Logs { get; } = new();
 
-    /// <summary>A new browser: its own cookie jar, redirects not followed so each one is asserted.</summary>
-    public Browser NewBrowser()
+    /// <summary>
+    /// A new browser: its own cookie jar (or one shared with a browser on another instance, as a load balancer
+    /// would make it), redirects not followed so each one is asserted.
+    /// </summary>
+    public Browser NewBrowser(CookieContainer? sharedCookies = null)
     {
-        var cookies = new CookieContainer();
+        var cookies = sharedCookies ?? new CookieContainer();
         var client = CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
         return new Browser(client, cookies);
     }
@@ -26,7 +32,7 @@ public sealed class SiteFactory(RedisServer redis, IReadOnlyDictionary<string, s
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        builder.UseSetting("ConnectionStrings:Redis", redis.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
         // Hashing at the production cost would make the suite slow without testing anything more.
         builder.UseSetting("PasswordHashing:IterationCount", "1000");
         // Every test browser comes from 127.0.0.1: per-IP limits are raised here and tested with their own fixture.
