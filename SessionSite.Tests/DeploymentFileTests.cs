@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SessionSite.Tests.Infrastructure;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SessionSite.Tests;
@@ -12,7 +11,7 @@ public sealed class DeploymentFileTests
     {
         var yaml = new YamlStream();
         using var reader = new StreamReader(RepositoryRoot.File("docker-compose.yml"));
-        yaml.Load(new MergingParser(new Parser(reader))); // resolves the "<<: *web" merge key
+        yaml.Load(reader);
         return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
 
