@@ -30,7 +30,7 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
     private const string UpdateIfPresentScript = Settle + """
 
         if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
-        redis.call('ZADD', KEYS[1], 'XX', ARGV[2], ARGV[1])
+        redis.call('ZADD', KEYS[1], 'XX', 'GT', ARGV[2], ARGV[1])
         settle(KEYS[1], ARGV[3])
         return 1
         """;
@@ -58,7 +58,10 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
     public Task AddAsync(string userId, string storageHash, DateTimeOffset expiresAt, DateTimeOffset now) =>
         Db.ScriptEvaluateAsync(AddScript, [RedisKeys.SessionIndex(userId)], [storageHash, Ms(expiresAt), Ms(now)]);
 
-    /// <summary>Moves a member's expiry; false when the member is gone (the session was ended meanwhile).</summary>
+    /// <summary>
+    /// Moves a member's expiry forward only (GT): of two racing touches the later expiry wins, so the index
+    /// never drops a session before its entry expires. False when the member is gone (the session was ended).
+    /// </summary>
     public async Task<bool> UpdateIfPresentAsync(string userId, string storageHash, DateTimeOffset expiresAt, DateTimeOffset now) =>
         (int)await Db.ScriptEvaluateAsync(UpdateIfPresentScript, [RedisKeys.SessionIndex(userId)], [storageHash, Ms(expiresAt), Ms(now)]) == 1;
 
