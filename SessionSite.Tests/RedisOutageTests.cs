@@ -44,9 +44,29 @@ public sealed class RedisOutageTests(RestartableRedisFixture fixture) : IClassFi
 
         var recovered = await WaitForStatusAsync(browser, "/profile", HttpStatusCode.OK);
         Assert.Equal("Outage", new ProfilePage(browser, await Browser.ParseAsync(recovered)).DisplayName);
+        Assert.Equal(email, (await UserStories.SignInAsync(fixture.Site.NewBrowser(), email)).Email);
     }
 
-    private static async Task<HttpResponseMessage> WaitForStatusAsync(Browser browser, string path, HttpStatusCode expected)
+    [Fact]
+    public async Task ReadinessFollowsRedis()
+    {
+        var browser = fixture.Site.NewBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/readyz")).StatusCode);
+
+        fixture.Redis.StopProcess();
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await browser.GetAsync("/readyz")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/healthz")).StatusCode);
+        }
+        finally
+        {
+            await fixture.Redis.StartProcessAsync();
+        }
+        await WaitForStatusAsync(browser, "/readyz", HttpStatusCode.OK);
+    }
+
+    internal static async Task<HttpResponseMessage> WaitForStatusAsync(Browser browser, string path, HttpStatusCode expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
