@@ -1,0 +1,86 @@
+using System.Net;
+using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Pages;
+
+namespace SessionSite.Tests;
+
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public RedisCluster Cluster { get; } = new();
+
+    public SiteFactory Site { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Cluster.InitializeAsync();
+        Site = new SiteFactory(Cluster.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Site.DisposeAsync();
+        await Cluster.DisposeAsync();
+    }
+}
+
+/// <summary>The main flows against a three-master Redis Cluster: only the connection string changes.</summary>
+public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    [Fact]
+    public async Task SignUpSignInProfileAndSignOutWorkOnACluster()
+    {
+        var browser = fixture.Site.NewBrowser();
+        var (profile, email) = await UserStories.SignUpAsync(browser, "Clustered");
+        Assert.Equal("Clustered", profile.DisplayName);
+        var cookie = browser.SessionCookie!;
+
+        await profile.SignOutAsync();
+        var replay = fixture.Site.NewBrowser();
+        replay.SetSessionCookie(cookie);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await replay.GetAsync("/profile")).StatusCode);
+        Assert.Equal(email, (await UserStories.SignInAsync(fixture.Site.NewBrowser(), email)).Email);
+    }
+
+    [Fact]
+    public async Task SessionListAndRevocationWorkOnACluster()
+    {
+        var first = fixture.Site.NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(first);
+        var second = fixture.Site.NewBrowser();
+        await UserStories.SignInAsync(second, email);
+        var third = fixture.Site.NewBrowser();
+        await UserStories.SignInAsync(third, email);
+
+        var fromFirst = await SessionsPage.OpenAsync(first);
+        Assert.Equal(3, fromFirst.Rows.Count);
+        var afterRevoke = await fromFirst.RevokeAsync((await SessionsPage.OpenAsync(second)).Current.Id);
+        Assert.Equal(2, afterRevoke.Rows.Count);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/profile")).StatusCode);
+
+        var alone = await afterRevoke.RevokeOthersAsync();
+        Assert.Single(alone.Rows);
+        Assert.Equal(HttpStatusCode.Redirect, (await third.GetAsync("/profile")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PasswordChangeWorksOnACluster()
+    {
+        var browser = fixture.Site.NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(browser);
+        var other = fixture.Site.NewBrowser();
+        await UserStories.SignInAsync(other, email);
+
+        await (await ChangePasswordPage.OpenAsync(browser)).SubmitAsync(UserStories.Password, "clustered new passphrase");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/profile")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
+        Assert.Equal(email, (await UserStories.SignInAsync(fixture.Site.NewBrowser(), email, "clustered new passphrase")).Email);
+    }
+
+    [Fact]
+    public async Task ReadinessChecksTheCluster()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Site.NewBrowser().GetAsync("/readyz")).StatusCode);
+    }
+}
