@@ -12,56 +12,31 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-"16 64"}
 SOAK_SECONDS=${SOAK_SECONDS:-60}
-OUT=bench/out
-REDIS_PORT=${REDIS_PORT:-6391}
 SITE_PORT=${SITE_PORT:-5101}
 BASE_PORT=${BASE_PORT:-5102}
+source bench/lib.sh
 
-for tool in redis-server wrk; do
-    command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
-done
-
+need_tools redis-server wrk
 mkdir -p "$OUT"
-dotnet publish SessionSite -c Release -o "$OUT/site" --nologo -v quiet >/dev/null
+publish_site
 dotnet publish bench/Baseline -c Release -o "$OUT/baseline" --nologo -v quiet >/dev/null
 # The baseline serves the same Bootstrap files, so both pages cost the browser the same.
 mkdir -p "$OUT/baseline/wwwroot" && cp -r SessionSite/wwwroot/lib "$OUT/baseline/wwwroot/"
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-for port in "$SITE_PORT" "$BASE_PORT" "$REDIS_PORT"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is already in use" >&2; exit 1; fi
-done
-
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$OUT/redis.log" 2>&1 &
-pids+=($!)
-rcli() { redis-cli -p "$REDIS_PORT" "$@"; }
-until rcli ping >/dev/null 2>&1; do sleep 0.1; done
-
-common_env=(ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning)
-(cd "$OUT/site" && exec env "${common_env[@]}" Throttling__SignUpLimit=100000 Throttling__IpFailureLimit=100000 \
-    dotnet SessionSite.dll --urls "http://127.0.0.1:$SITE_PORT" >"../site.log" 2>&1) &
-pids+=($!)
-(cd "$OUT/baseline" && exec env "${common_env[@]}" dotnet Baseline.dll --urls "http://127.0.0.1:$BASE_PORT" >"../baseline.log" 2>&1) &
-pids+=($!)
-for port in "$SITE_PORT" "$BASE_PORT"; do
-    for _ in $(seq 150); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.2; done
-    curl -s -o /dev/null "http://127.0.0.1:$port/" || { echo "app on port $port did not start; see $OUT/*.log" >&2; exit 1; }
-done
-site_pid=${pids[1]}
+start_redis "${REDIS_PORT:-6391}"
+start_app "$OUT/site" SessionSite.dll "$SITE_PORT" Throttling__SignUpLimit=100000 Throttling__IpFailureLimit=100000
+site_pid=${pids[-1]}
+start_app "$OUT/baseline" Baseline.dll "$BASE_PORT"
 
 # A signed-in user on SessionSite, through the real sign-up form (antiforgery field included).
 jar=$(mktemp)
 email="bench-$RANDOM@example.com"
 password="bench password $RANDOM$RANDOM"
-form_token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$SITE_PORT/signup" \
-    | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+token=$(form_token "$jar" "http://127.0.0.1:$SITE_PORT/signup")
 curl -s -o /dev/null -c "$jar" -b "$jar" "http://127.0.0.1:$SITE_PORT/signup" \
     --data-urlencode "Email=$email" --data-urlencode "DisplayName=Bench User" \
     --data-urlencode "Password=$password" --data-urlencode "ConfirmPassword=$password" \
-    --data-urlencode "__RequestVerificationToken=$form_token"
+    --data-urlencode "__RequestVerificationToken=$token"
 # A real browser also sends back the antiforgery cookie, so the sign-out form's token is not minted afresh.
 site_cookie="sessionsite=$(awk '$6 == "sessionsite" { print $7 }' "$jar")"
 antiforgery_cookie="sessionsite-antiforgery=$(awk '$6 == "sessionsite-antiforgery" { print $7 }' "$jar")"
@@ -124,8 +99,7 @@ base_key=$(rcli --scan --pattern "*" | grep -v -e '^{user:' -e '^email:' -e '^da
 signin_ms=()
 for _ in 1 2 3 4 5; do
     j=$(mktemp)
-    t=$(curl -s -c "$j" -b "$j" "http://127.0.0.1:$SITE_PORT/signin" \
-        | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+    t=$(form_token "$j" "http://127.0.0.1:$SITE_PORT/signin")
     signin_ms+=("$(curl -s -o /dev/null -w '%{time_total}' -c "$j" -b "$j" "http://127.0.0.1:$SITE_PORT/signin" \
         --data-urlencode "Email=$email" --data-urlencode "Password=$password" --data-urlencode "__RequestVerificationToken=$t" \
         | awk '{ printf "%.0f", $1 * 1000 }')")
