@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SessionSite.Tests.Infrastructure;
+
+namespace SessionSite.Tests.RealBrowser;
+
+/// <summary>
+/// The site on a real Kestrel socket with its own redis-server, and Debian's Chromium driven by Playwright
+/// (never Playwright's own browser download).
+/// </summary>
+public sealed class BrowserSiteFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumFlags =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    private IPlaywright? playwright;
+
+    public RedisServer Redis { get; private set; } = null!;
+
+    public SiteFactory Site { get; private set; } = null!;
+
+    public IBrowser Chromium { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Redis = await RedisServer.StartAsync([], mayShare: false);
+        Site = new SiteFactory(Redis);
+        Site.UseKestrel(0);
+        Site.StartServer();
+        BaseUrl = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        playwright = await Playwright.CreateAsync();
+        Chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumFlags,
+        });
+    }
+
+    /// <summary>A fresh browser profile: its own cookies, like a new person at a new computer.</summary>
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800) =>
+        Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (Chromium is not null)
+            await Chromium.CloseAsync();
+        playwright?.Dispose();
+        await Site.DisposeAsync();
+        await Redis.DisposeAsync();
+    }
+}
