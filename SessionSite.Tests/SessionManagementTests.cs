@@ -45,6 +45,8 @@ public sealed class SessionManagementTests(SiteFixture fixture) : IClassFixture<
         var response = await second.GetAsync("/profile");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/signin?returnUrl=", response.Headers.Location!.OriginalString);
+        var signIn = await SignInPage.OpenAsync(second, response.Headers.Location!.OriginalString);
+        Assert.Equal("Your session has ended. Please sign in again.", signIn.Flash);
         Assert.Single(fixture.Redis.SessionKeysOf(userId));
         Assert.Single(fixture.Redis.IndexMembersOf(userId));
     }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using SessionSite.Controllers;
 
 namespace SessionSite.Sessions;
 
@@ -15,6 +17,12 @@ public sealed class RequireSessionAttribute : Attribute, IAsyncAuthorizationFilt
         var current = http.RequestServices.GetRequiredService<CurrentSession>();
         if (await current.GetAsync(http) is not null)
             return;
+        if (http.RequestServices.GetRequiredService<SessionCookie>().IsPresent(http.Request))
+        {
+            var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
+            tempData.Flash("Your session has ended. Please sign in again.");
+            tempData.Save(); // the redirect short-circuits MVC's own TempData saving
+        }
         var returnUrl = $"{http.Request.PathBase}{http.Request.Path}{http.Request.QueryString}";
         context.Result = new RedirectResult($"/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
     }
