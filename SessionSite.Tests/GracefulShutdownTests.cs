@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Pages;
+
+namespace SessionSite.Tests;
+
+/// <summary>The site as a real process (dotnet SessionSite.dll, as the Dockerfile runs it), stopped with SIGTERM.</summary>
+public sealed class GracefulShutdownTests(PrivateRedisFixture fixture) : IClassFixture<PrivateRedisFixture>
+{
+    [Fact]
+    public async Task SigtermLetsInFlightRequestsFinish()
+    {
+        var (_, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser());
+        var port = FreePort();
+        using var site = StartSite(port);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+        };
+        await WaitUntilServingAsync(client);
+        var signIn = new SignInPage(new Browser(client, new CookieContainer()), await Browser.ParseAsync(await client.GetAsync("/signin")));
+
+        // Each sign-in hashes at the production cost (~100 ms of CPU), so these are still running at the signal.
+        var inFlight = Enumerable.Range(0, 8).Select(_ => signIn.PostAsync(email, UserStories.Password)).ToList();
+        await Task.Delay(50);
+        using (var kill = Process.Start("kill", ["-TERM", site.Id.ToString()]))
+            await kill.WaitForExitAsync();
+        var responses = await Task.WhenAll(inFlight);
+        await site.WaitForExitAsync();
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(0, site.ExitCode);
+    }
+
+    private Process StartSite(int port)
+    {
+        var info = new ProcessStartInfo("dotnet", ["SessionSite.dll", "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ConnectionStrings__Redis"] = fixture.Redis.ConnectionString;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilServingAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
