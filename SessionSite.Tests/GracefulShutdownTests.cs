@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Pages;
 
@@ -13,7 +12,7 @@ public sealed class GracefulShutdownTests(PrivateRedisFixture fixture) : IClassF
     public async Task SigtermLetsInFlightRequestsFinish()
     {
         var (_, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser());
-        var port = FreePort();
+        var port = Loopback.FreePort();
         using var site = StartSite(port);
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
         {
@@ -34,24 +33,17 @@ public sealed class GracefulShutdownTests(PrivateRedisFixture fixture) : IClassF
         Assert.Equal(0, site.ExitCode);
     }
 
-    private Process StartSite(int port)
-    {
-        var info = new ProcessStartInfo("dotnet", ["SessionSite.dll", "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["ConnectionStrings__Redis"] = fixture.Redis.ConnectionString;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private Process StartSite(int port) =>
+        Loopback.Start(
+            "dotnet",
+            ["SessionSite.dll", "--urls", $"http://127.0.0.1:{port}"],
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Redis"] = fixture.Redis.ConnectionString,
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+            AppContext.BaseDirectory);
 
     private static async Task WaitUntilServingAsync(HttpClient client)
     {
@@ -68,12 +60,5 @@ public sealed class GracefulShutdownTests(PrivateRedisFixture fixture) : IClassF
             }
             await Task.Delay(100);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

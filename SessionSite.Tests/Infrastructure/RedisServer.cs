@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace SessionSite.Tests.Infrastructure;
@@ -42,13 +40,13 @@ public sealed class RedisServer : IAsyncDisposable
         var external = Environment.GetEnvironmentVariable(ExternalServerVariable);
         if (!string.IsNullOrWhiteSpace(external) && mayShare && extraArguments.Length == 0)
             return new RedisServer(int.Parse(external.Split(':')[^1]), [], external: true);
-        var server = new RedisServer(FreePort(), extraArguments, external: false);
+        var server = new RedisServer(Loopback.FreePort(), extraArguments, external: false);
         await server.StartProcessAsync();
         return server;
     }
 
     /// <summary>A port nothing listens on: for the site's behaviour without Redis.</summary>
-    public static RedisServer Unreachable() => new(FreePort(), [], external: true);
+    public static RedisServer Unreachable() => new(Loopback.FreePort(), [], external: true);
 
     /// <summary>Starts the process again on the same port and data directory (after <see cref="StopProcess"/>).</summary>
     public async Task StartProcessAsync()
@@ -60,12 +58,8 @@ public sealed class RedisServer : IAsyncDisposable
             "--dir", dataDirectory, "--protected-mode", "yes",
         };
         arguments.AddRange(extraArguments);
-        var info = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
-        arguments.ForEach(info.ArgumentList.Add);
-        process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        await WaitUntilAsync(() => CanConnect(), "redis-server to accept connections");
+        process = Loopback.Start("redis-server", arguments);
+        await Loopback.WaitUntilAsync(() => Loopback.Accepts(Port), "redis-server to accept connections");
     }
 
     public void StopProcess()
@@ -94,37 +88,5 @@ public sealed class RedisServer : IAsyncDisposable
             .ToDictionary(
                 entry => entry.Key.Replace("cmdstat_", ""),
                 entry => long.Parse(entry.Value.Split(',')[0].Split('=')[1]));
-    }
-
-    private bool CanConnect()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Gave up waiting for {what}.");
-            await Task.Delay(25);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
