@@ -1,4 +1,3 @@
-using System.Net;
 using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Pages;
 
@@ -33,21 +32,6 @@ public sealed class SignUpTests(SiteFixture fixture) : IClassFixture<SiteFixture
         Assert.Contains("already exists", again.FieldError("Email"));
         Assert.False(again.IsSignedIn);
         Assert.Equal(accountsBefore, fixture.Redis.Keys("{user:*}:account").Count);
-    }
-
-    [Fact]
-    public async Task ConcurrentSignUpsOfOneEmailMakeExactlyOneAccount()
-    {
-        var email = UserStories.NewEmail();
-        var pages = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => SignUpPage.OpenAsync(fixture.Site.NewBrowser())));
-
-        var responses = await Task.WhenAll(pages.Select(page => page.PostAsync(email, "Racer", UserStories.Password)));
-
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
-        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        var accounts = fixture.Redis.Keys("{user:*}:account")
-            .Where(key => fixture.Redis.Database.HashGet(key, "email") == email);
-        Assert.Single(accounts);
     }
 
     public static TheoryData<string, string, string, string, string> InvalidSignUps => new()
