@@ -21,9 +21,9 @@ public sealed class GracefulShutdownTests(PrivateRedisFixture fixture) : IClassF
         await WaitUntilServingAsync(client);
         var signIn = new SignInPage(new Browser(client, new CookieContainer()), await Browser.ParseAsync(await client.GetAsync("/signin")));
 
-        // Each sign-in hashes at the production cost (~100 ms of CPU), so these are still running at the signal.
-        var inFlight = Enumerable.Range(0, 8).Select(_ => signIn.PostAsync(email, UserStories.Password)).ToList();
-        await Task.Delay(50);
+        // Each sign-in hashes at the production cost (~100 ms of CPU, 2 cores), so most are still running at the signal.
+        var inFlight = Enumerable.Range(0, 16).Select(_ => signIn.PostAsync(email, UserStories.Password)).ToList();
+        await Task.Delay(200);
         using (var kill = Process.Start("kill", ["-TERM", site.Id.ToString()]))
             await kill.WaitForExitAsync();
         var responses = await Task.WhenAll(inFlight);

@@ -7,8 +7,8 @@ namespace SessionSite.Tests;
 /// <summary>A site whose sessions last seconds, so expiry can be watched happen.</summary>
 public sealed class ShortSessionFixture : SiteFixture
 {
-    public static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
-    public static readonly TimeSpan Absolute = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Idle = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan Absolute = TimeSpan.FromSeconds(7);
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -9,7 +9,7 @@ public sealed class ThrottlingFixture : SiteFixture
     public const int IpLimit = 6;
     public const int AccountLimit = 3;
     public const int SignUpLimit = 3;
-    public static readonly TimeSpan AccountWindow = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan AccountWindow = TimeSpan.FromSeconds(5);
 
     public static IReadOnlyDictionary<string, string?> ThrottleSettings => new Dictionary<string, string?>
     {
