@@ -69,8 +69,7 @@ public sealed class AccountController(
     [HttpPost("/signout")]
     public async Task<IActionResult> SignOutOfSite()
     {
-        if (await sessions.SignOutAsync(HttpContext) is { } userId)
-            log.SignedOut(HttpContext, userId);
+        await sessions.SignOutAsync(HttpContext);
         TempData.Flash("You have been signed out.");
         return Redirect("/");
     }

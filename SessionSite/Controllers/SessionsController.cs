@@ -25,7 +25,6 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
         if (id == mine.User.Handle)
         {
             await sessions.SignOutAsync(HttpContext);
-            log.SignedOut(HttpContext, mine.User.UserId);
             TempData.Flash("You have been signed out.");
             return Redirect("/");
         }

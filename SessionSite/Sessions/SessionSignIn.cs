@@ -1,9 +1,10 @@
 using SessionSite.Accounts;
+using SessionSite.Security;
 
 namespace SessionSite.Sessions;
 
 /// <summary>Starting, ending and replacing the browser's session: store, cookie and current request in step.</summary>
-public sealed class SessionSignIn(SessionStore store, SessionCookie cookie, CurrentSession current)
+public sealed class SessionSignIn(SessionStore store, SessionCookie cookie, CurrentSession current, SecurityLog log)
 {
     /// <summary>Always a fresh session: a token the browser already had is deleted, never adopted (no fixation).</summary>
     public async Task SignInAsync(HttpContext http, Account account, bool persistent)
@@ -12,13 +13,13 @@ public sealed class SessionSignIn(SessionStore store, SessionCookie cookie, Curr
         Start(http, await store.CreateAsync(account, persistent, ClientDescription.From(http)));
     }
 
-    /// <summary>Ends this browser's session; returns the user it belonged to, if the cookie named one.</summary>
-    public async Task<string?> SignOutAsync(HttpContext http)
+    /// <summary>Ends this browser's session, server-side first, and logs it when the cookie named a user.</summary>
+    public async Task SignOutAsync(HttpContext http)
     {
-        var userId = await EndBrowserSessionAsync(http);
+        if (await EndBrowserSessionAsync(http) is { } userId)
+            log.SignedOut(http, userId);
         cookie.Delete(http);
         current.Replace(null);
-        return userId;
     }
 
     /// <summary>After a password change: a new token for this browser, and every other session ended.</summary>
