@@ -35,8 +35,7 @@ public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<Cluster
         var cookie = browser.SessionCookie!;
 
         await profile.SignOutAsync();
-        var replay = fixture.Site.NewBrowser();
-        replay.SetSessionCookie(cookie);
+        var replay = fixture.Site.NewBrowser().WithSessionCookie(cookie);
 
         Assert.Equal(HttpStatusCode.Redirect, (await replay.GetAsync("/profile")).StatusCode);
         Assert.Equal(email, (await UserStories.SignInAsync(fixture.Site.NewBrowser(), email)).Email);

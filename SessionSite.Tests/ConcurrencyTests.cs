@@ -55,12 +55,7 @@ public sealed class ConcurrencyTests(PrivateRedisFixture fixture) : IClassFixtur
         var browser = fixture.Site.NewBrowser();
         var (profile, _) = await UserStories.SignUpAsync(browser);
         var cookie = browser.SessionCookie!;
-        var others = Enumerable.Range(0, 50).Select(_ =>
-        {
-            var copy = fixture.Site.NewBrowser();
-            copy.SetSessionCookie(cookie);
-            return copy;
-        }).ToList();
+        var others = Enumerable.Range(0, 50).Select(_ => fixture.Site.NewBrowser().WithSessionCookie(cookie)).ToList();
 
         var requests = others.Select(other => other.GetAsync("/profile")).ToList();
         var signOut = profile.SignOutAsync();

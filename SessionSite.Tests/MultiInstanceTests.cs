@@ -39,13 +39,11 @@ public sealed class MultiInstanceTests(SiteFixture fixture) : IClassFixture<Site
         var onA = A.NewBrowser();
         await UserStories.SignUpAsync(onA);
         var cookie = onA.SessionCookie!;
-        var onB = B.NewBrowser(new CookieContainer());
-        onB.SetSessionCookie(cookie);
+        var onB = B.NewBrowser(new CookieContainer()).WithSessionCookie(cookie);
 
         await (await ProfilePage.OpenAsync(onB)).SignOutAsync();
 
-        var replay = A.NewBrowser();
-        replay.SetSessionCookie(cookie);
+        var replay = A.NewBrowser().WithSessionCookie(cookie);
         Assert.Equal(HttpStatusCode.Redirect, (await replay.GetAsync("/profile")).StatusCode);
     }
 

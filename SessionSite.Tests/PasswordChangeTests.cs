@@ -22,8 +22,7 @@ public sealed class PasswordChangeTests(SiteFixture fixture) : IClassFixture<Sit
         Assert.Equal("Your password has been changed and every other session has been signed out.", profile.Flash);
         Assert.NotEqual(before, browser.SessionCookie);
         Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/profile")).StatusCode);
-        var thief = fixture.Site.NewBrowser();
-        thief.SetSessionCookie(before);
+        var thief = fixture.Site.NewBrowser().WithSessionCookie(before);
         Assert.Equal(HttpStatusCode.Redirect, (await thief.GetAsync("/profile")).StatusCode);
         Assert.Single((await SessionsPage.OpenAsync(browser)).Rows);
         Assert.Single(fixture.Redis.IndexMembersOf(RedisInspection.UserIdOf(browser.SessionCookie!)));

@@ -27,8 +27,7 @@ public sealed class ProtectedPageTests(SiteFixture fixture) : IClassFixture<Site
     [InlineData("0123456789abcdef0123456789abcdef.tooshort")]
     public async Task UnknownOrMalformedCookieIsTreatedAsAnonymous(string cookie)
     {
-        var browser = fixture.Site.NewBrowser();
-        browser.SetSessionCookie(cookie);
+        var browser = fixture.Site.NewBrowser().WithSessionCookie(cookie);
 
         var response = await browser.GetAsync("/profile");
 
@@ -45,8 +44,7 @@ public sealed class ProtectedPageTests(SiteFixture fixture) : IClassFixture<Site
         var last = cookie[^1];
         var tampered = cookie[..^1] + (last == 'A' ? 'B' : 'A');
 
-        var thief = fixture.Site.NewBrowser();
-        thief.SetSessionCookie(tampered);
+        var thief = fixture.Site.NewBrowser().WithSessionCookie(tampered);
 
         Assert.Equal(HttpStatusCode.Redirect, (await thief.GetAsync("/profile")).StatusCode);
     }
@@ -60,8 +58,7 @@ public sealed class ProtectedPageTests(SiteFixture fixture) : IClassFixture<Site
         await UserStories.SignUpAsync(bob);
         var forged = $"{RedisInspection.UserIdOf(bob.SessionCookie!)}.{RedisInspection.TokenOf(alice.SessionCookie!)}";
 
-        var thief = fixture.Site.NewBrowser();
-        thief.SetSessionCookie(forged);
+        var thief = fixture.Site.NewBrowser().WithSessionCookie(forged);
 
         Assert.Equal(HttpStatusCode.Redirect, (await thief.GetAsync("/profile")).StatusCode);
     }

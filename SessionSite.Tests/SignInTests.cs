@@ -48,8 +48,7 @@ public sealed class SignInTests(SiteFixture fixture) : IClassFixture<SiteFixture
         var attacker = fixture.Site.NewBrowser();
         await UserStories.SignInAsync(attacker, email);
         var planted = attacker.SessionCookie!;
-        var victim = fixture.Site.NewBrowser();
-        victim.SetSessionCookie(planted);
+        var victim = fixture.Site.NewBrowser().WithSessionCookie(planted);
 
         await UserStories.SignInAsync(victim, email);
 

@@ -29,8 +29,7 @@ public sealed class SignOutTests(SiteFixture fixture) : IClassFixture<SiteFixtur
         var stolen = browser.SessionCookie!;
         await profile.SignOutAsync();
 
-        var thief = fixture.Site.NewBrowser();
-        thief.SetSessionCookie(stolen);
+        var thief = fixture.Site.NewBrowser().WithSessionCookie(stolen);
         var response = await thief.GetAsync("/profile");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -19,7 +19,12 @@ public sealed class Browser(HttpClient client, CookieContainer cookies)
 
     public Cookie? SessionCookieDetails => cookies.GetCookies(Site)[SessionCookieName];
 
-    public void SetSessionCookie(string value) => cookies.Add(Site, new Cookie(SessionCookieName, value, "/"));
+    /// <summary>Plants a session cookie (a stolen, tampered or replayed one), as an attacker's browser would hold it.</summary>
+    public Browser WithSessionCookie(string value)
+    {
+        cookies.Add(Site, new Cookie(SessionCookieName, value, "/"));
+        return this;
+    }
 
     public void DropSessionCookie()
     {
