@@ -30,6 +30,7 @@ public sealed class DeploymentFileTests
         Assert.Contains("--appendonly yes", command);
         Assert.Contains("--appendfsync everysec", command);
         Assert.Contains("--maxmemory-policy noeviction", command);
+        Assert.Contains("--hash-max-listpack-value 1024", command);
         Assert.Contains("redis-data:/data", Strings(redis["volumes"]));
         Assert.Contains("redis-data", ((YamlMappingNode)Compose()["volumes"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.Contains("redis-cli", Strings(((YamlMappingNode)redis["healthcheck"])["test"]));

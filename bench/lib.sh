@@ -17,7 +17,9 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # start_redis PORT
 start_redis() {
     port_free "$1" || { echo "port $1 is already in use" >&2; exit 1; }
-    redis-server --port "$1" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$OUT/redis.log" 2>&1 &
+    # The same encoding setting as docker-compose.yml, so memory figures match the shipped configuration.
+    redis-server --port "$1" --bind 127.0.0.1 --save '' --appendonly no --hash-max-listpack-value 1024 \
+        --daemonize no >"$OUT/redis.log" 2>&1 &
     pids+=($!)
     REDIS_PORT=$1
     until rcli ping >/dev/null 2>&1; do sleep 0.1; done

@@ -46,6 +46,13 @@ base_jar=$(mktemp)
 curl -s -o /dev/null -c "$base_jar" "http://127.0.0.1:$BASE_PORT/login?email=$email&name=Bench%20User"
 base_cookie=".AspNetCore.Session=$(awk '$6 == ".AspNetCore.Session" { print $7 }' "$base_jar")"
 
+user_id=${site_cookie#sessionsite=}; user_id=${user_id%%.*}
+session_key=$(rcli --scan --pattern "{user:$user_id}:session:*" | head -n 1)
+base_key=$(rcli --scan --pattern "*" | grep -v -e '^{user:' -e '^email:' -e '^dataprotection' -e '^throttle' | head -n 1)
+session_bytes=$(rcli memory usage "$session_key")
+index_bytes=$(rcli memory usage "{user:$user_id}:sessions")
+base_bytes=$(rcli memory usage "$base_key")
+
 commands() { rcli info commandstats | awk -F'[:=,]' '/^cmdstat_/ && $1 !~ /cmdstat_(info|ping|client|cluster|config)/ { n += $3 } END { print n + 0 }'; }
 
 # wrk NAME URL COOKIE CONNECTIONS -> "rps p50 p99 requests commands_per_request"
@@ -91,10 +98,6 @@ for c in $CONNECTIONS; do
     } >>"$report"
 done
 
-user_id=${site_cookie#sessionsite=}; user_id=${user_id%%.*}
-session_key=$(rcli --scan --pattern "{user:$user_id}:session:*" | head -n 1)
-base_key=$(rcli --scan --pattern "*" | grep -v -e '^{user:' -e '^email:' -e '^dataprotection' -e '^throttle' | head -n 1)
-
 # Sign-in cost at the production iteration count (hashing dominates; measured end to end, 5 runs, median).
 signin_ms=()
 for _ in 1 2 3 4 5; do
@@ -120,9 +123,9 @@ wait "$wrk_pid"
     echo
     echo "| Redis memory | bytes |"
     echo "| --- | ---: |"
-    echo "| one SessionSite session entry (\`MEMORY USAGE\`) | $(rcli memory usage "$session_key") |"
-    echo "| the user's session index (one member) | $(rcli memory usage "{user:$user_id}:sessions") |"
-    echo "| one baseline session entry | $(rcli memory usage "$base_key") |"
+    echo "| one SessionSite session entry (\`MEMORY USAGE\`) | $session_bytes |"
+    echo "| the user's session index (one member) | $index_bytes |"
+    echo "| one baseline session entry | $base_bytes |"
     echo
     echo "Sign-in (POST /signin, PBKDF2-HMAC-SHA512 at 210,000 iterations, end to end): median ${signin_median} ms of ${signin_ms[*]} ms."
     echo
