@@ -11,7 +11,8 @@ public readonly record struct SessionCredential(string UserId, SessionToken Toke
 {
     public string CookieValue => $"{UserId}.{Token.Value}";
 
-    public string StorageHash => Token.StorageHash();
+    /// <summary>Hashed once: the store, the index and the sessions page all ask for it.</summary>
+    public string StorageHash { get; } = Token.StorageHash();
 
     public static bool TryParse(string? cookieValue, out SessionCredential credential)
     {
