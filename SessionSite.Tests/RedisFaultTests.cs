@@ -10,7 +10,7 @@ public sealed class SlowRedisFixture : SiteFixture
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Redis:OperationTimeoutMilliseconds"] = "500",
+        ["Redis:OperationTimeoutMilliseconds"] = "1500",
     };
 }
 
@@ -22,7 +22,7 @@ public sealed class SlowRedisTests(SlowRedisFixture fixture) : IClassFixture<Slo
         var browser = fixture.Site.NewBrowser();
         await UserStories.SignUpAsync(browser);
 
-        await fixture.Redis.Database.ExecuteAsync("CLIENT", "PAUSE", "3000", "ALL");
+        await fixture.Redis.Database.ExecuteAsync("CLIENT", "PAUSE", "6000", "ALL");
         var paused = await browser.GetAsync("/profile");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, paused.StatusCode);

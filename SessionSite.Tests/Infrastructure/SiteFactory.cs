@@ -35,6 +35,9 @@ public sealed class SiteFactory(string redisConnectionString, IReadOnlyDictionar
         builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
         // Hashing at the production cost would make the suite slow without testing anything more.
         builder.UseSetting("PasswordHashing:IterationCount", "1000");
+        // A loaded CI machine (browsers, hashing, many Redis servers) can starve a command past the 2 s default;
+        // only the slow-Redis tests, which set their own, are about timeouts.
+        builder.UseSetting("Redis:OperationTimeoutMilliseconds", "10000");
         // Every test browser comes from 127.0.0.1: per-IP limits are raised here and tested with their own fixture.
         builder.UseSetting("Throttling:SignUpLimit", "100000");
         builder.UseSetting("Throttling:IpFailureLimit", "100000");
