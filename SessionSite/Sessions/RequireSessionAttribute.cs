@@ -13,7 +13,8 @@ public sealed class RequireSessionAttribute : Attribute, IAsyncAuthorizationFilt
     {
         var http = context.HttpContext;
         // Pages behind this filter show account data: never let a shared cache or the back button keep them.
-        http.Response.Headers.CacheControl = "no-store";
+        // The exact value antiforgery sets: anything else makes it log a warning on every page with a form.
+        http.Response.Headers.CacheControl = "no-cache, no-store";
         var current = http.RequestServices.GetRequiredService<CurrentSession>();
         if (await current.GetAsync(http) is not null)
             return;
