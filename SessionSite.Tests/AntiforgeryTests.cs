@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using SessionSite.Tests.Infrastructure;
 
 namespace SessionSite.Tests;
@@ -38,6 +39,49 @@ public sealed class AntiforgeryTests(SiteFixture fixture) : IClassFixture<SiteFi
     }
 
     [Fact]
+    public async Task PagesReuseTheRequestTokenMintedForTheBrowsersCookieAndItStillSignsOut()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+
+        var first = await browser.GetDocumentAsync("/profile");
+        var second = await browser.GetDocumentAsync("/sessions");
+        var response = await browser.SubmitAsync(SignOutForm(second));
+
+        Assert.Equal(SignOutToken(first), SignOutToken(second));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null(browser.SessionCookie);
+    }
+
+    [Fact]
+    public async Task AnotherBrowsersCookieGetsItsOwnToken()
+    {
+        var one = fixture.Site.NewBrowser();
+        var other = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(one);
+        await UserStories.SignUpAsync(other);
+
+        Assert.NotEqual(SignOutToken(await one.GetDocumentAsync("/profile")), SignOutToken(await other.GetDocumentAsync("/profile")));
+    }
+
+    [Fact]
+    public async Task AnInvalidAntiforgeryCookieIsReplacedEveryTimeNeverRemembered()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            browser.Cookies.Add(Browser.Site, new Cookie(AntiforgeryCookie, "forged-or-stale", "/"));
+            var response = await browser.GetAsync("/profile");
+
+            Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(AntiforgeryCookie + "=", StringComparison.Ordinal));
+        }
+        var signOut = await browser.SubmitAsync(SignOutForm(await browser.GetDocumentAsync("/profile")));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+    }
+
+    [Fact]
     public async Task BadRequestPageIsFriendly()
     {
         var browser = fixture.Site.NewBrowser();
@@ -49,4 +93,12 @@ public sealed class AntiforgeryTests(SiteFixture fixture) : IClassFixture<SiteFi
         Assert.Equal("400", document.QuerySelector("#status-page")?.GetAttribute("data-status"));
         Assert.DoesNotContain("Exception", document.DocumentElement.OuterHtml);
     }
+
+    private const string AntiforgeryCookie = "sessionsite-antiforgery";
+
+    private static IHtmlFormElement SignOutForm(IHtmlDocument page) =>
+        Assert.IsAssignableFrom<IHtmlFormElement>(page.QuerySelector("#signout-form"));
+
+    private static string SignOutToken(IHtmlDocument page) =>
+        SignOutForm(page).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 }

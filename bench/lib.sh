@@ -46,3 +46,17 @@ publish_site() { dotnet publish SessionSite -c Release -o "$OUT/site" --nologo -
 form_token() {
     curl -s -c "$1" -b "$1" "$2" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1
 }
+
+# Busy CPU time of the whole machine so far, in microseconds (every process: wrk, Redis and the apps).
+cpu_busy_us() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.0f", ($2 + $3 + $4 + $7 + $8 + $9) * 1000000 / hz }' /proc/stat; }
+
+# wrk_rate CONNECTIONS SECONDS URL [wrk args...] -> "requests/s  machine-CPU-µs-per-request"
+wrk_rate() {
+    local connections=$1 seconds=$2 url=$3 before output requests
+    shift 3
+    before=$(cpu_busy_us)
+    output=$(wrk -t2 -c"$connections" -d"${seconds}s" "$@" "$url")
+    requests=$(awk '/requests in/ { print $1 }' <<<"$output")
+    awk -v rps="$(awk '/^Requests\/sec/ { print $2 }' <<<"$output")" -v cpu=$(($(cpu_busy_us) - before)) -v n="$requests" \
+        'BEGIN { printf "%.0f %.0f\n", rps, cpu / n }'
+}

@@ -9,7 +9,7 @@ public sealed class Browser(HttpClient client, CookieContainer cookies)
 {
     public const string SessionCookieName = "sessionsite";
 
-    private static readonly Uri Site = new("http://localhost/");
+    public static readonly Uri Site = new("http://localhost/");
 
     public HttpClient Client => client;
 
