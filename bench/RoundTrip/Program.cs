@@ -5,7 +5,9 @@ using StackExchange.Redis;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var options = ConfigurationOptions.Parse(builder.Configuration.GetConnectionString("Redis") ?? "127.0.0.1:6379");
-if (builder.Configuration["SocketManager"] == "ThreadPool") options.SocketManager = SocketManager.ThreadPool;
+// SocketManager=ThreadPool runs StackExchange.Redis's I/O on the .NET thread pool instead of its own threads (an experiment knob).
+if (builder.Configuration["SocketManager"] == "ThreadPool")
+    options.SocketManager = SocketManager.ThreadPool;
 var redis = await ConnectionMultiplexer.ConnectAsync(options);
 var db = redis.GetDatabase();
 await db.StringSetAsync("roundtrip", new string('x', 300));
