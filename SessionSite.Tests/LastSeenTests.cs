@@ -21,9 +21,9 @@ public sealed class LastSeenTests(QuickTouchFixture fixture) : IClassFixture<Qui
     private long LastSeen(Browser browser)
     {
         var cookie = browser.SessionCookie!;
-        var key = $"{{user:{RedisInspection.UserIdOf(cookie)}}}:session:{RedisInspection.StorageHashOf(cookie)}";
+        var key = $"{{user:{RedisInspection.UserIdOf(cookie)}}}:s:{RedisInspection.StorageHashOf(cookie)}";
         using var data = JsonDocument.Parse(fixture.Redis.Database.HashGet(key, "data").ToString());
-        return data.RootElement.GetProperty("ls").GetInt64();
+        return data.RootElement.GetProperty("l").GetInt64();
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public sealed class SessionManagementTests(SiteFixture fixture) : IClassFixture<
         var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
         var hash = RedisInspection.StorageHashOf(browser.SessionCookie!);
 
-        var ttl = fixture.Redis.TimeToLive($"{{user:{userId}}}:session:{hash}");
+        var ttl = fixture.Redis.TimeToLive($"{{user:{userId}}}:s:{hash}");
 
         Assert.InRange(ttl!.Value, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7).Add(TimeSpan.FromSeconds(1)));
         Assert.True(browser.SessionCookieDetails!.Expires > DateTime.Now.AddDays(29));

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using SessionSite.Tests.Infrastructure;
@@ -14,11 +15,11 @@ public sealed class SessionStorageTests(SiteFixture fixture) : IClassFixture<Sit
         var cookie = browser.SessionCookie!;
         var token = RedisInspection.TokenOf(cookie);
         var userId = RedisInspection.UserIdOf(cookie);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
+        var hash = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 
         var key = Assert.Single(fixture.Redis.SessionKeysOf(userId));
 
-        Assert.Equal($"{{user:{userId}}}:session:{hash}", key);
+        Assert.Equal($"{{user:{userId}}}:s:{hash}", key);
         Assert.Empty(fixture.Redis.Keys($"*{token}*"));
         Assert.DoesNotContain(fixture.Redis.Values(key), value => value.ToString().Contains(token));
         Assert.DoesNotContain(fixture.Redis.IndexMembersOf(userId), member => member.Contains(token));
@@ -34,10 +35,10 @@ public sealed class SessionStorageTests(SiteFixture fixture) : IClassFixture<Sit
         var key = Assert.Single(fixture.Redis.SessionKeysOf(userId));
         var data = fixture.Redis.Database.HashGet(key, "data").ToString();
 
-        Assert.Contains($"\"uid\":\"{userId}\"", data);
-        Assert.Contains($"\"em\":\"{email}\"", data);
-        Assert.Contains("\"dn\":\"Barbara\"", data);
-        Assert.Contains("\"auth\":true", data);
+        Assert.Contains($"\"u\":\"{userId}\"", data);
+        Assert.Contains($"\"e\":\"{email}\"", data);
+        Assert.Contains("\"n\":\"Barbara\"", data);
+        Assert.Contains("\"a\":true", data);
         var ttl = fixture.Redis.TimeToLive(key);
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1));

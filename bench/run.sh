@@ -47,7 +47,7 @@ curl -s -o /dev/null -c "$base_jar" "http://127.0.0.1:$BASE_PORT/login?email=$em
 base_cookie=".AspNetCore.Session=$(awk '$6 == ".AspNetCore.Session" { print $7 }' "$base_jar")"
 
 user_id=${site_cookie#sessionsite=}; user_id=${user_id%%.*}
-session_key=$(rcli --scan --pattern "{user:$user_id}:session:*" | head -n 1)
+session_key=$(rcli --scan --pattern "{user:$user_id}:s:*" | head -n 1)
 base_key=$(rcli --scan --pattern "*" | grep -v -e '^{user:' -e '^email:' -e '^dataprotection' -e '^throttle' | head -n 1)
 session_bytes=$(rcli memory usage "$session_key")
 index_bytes=$(rcli memory usage "{user:$user_id}:sessions")
@@ -55,11 +55,13 @@ base_bytes=$(rcli memory usage "$base_key")
 
 commands() { rcli info commandstats | awk -F'[:=,]' '/^cmdstat_/ && $1 !~ /cmdstat_(info|ping|client|cluster|config)/ { n += $3 } END { print n + 0 }'; }
 
-# wrk NAME URL COOKIE CONNECTIONS -> "rps p50 p99 requests commands_per_request"
+# measure URL COOKIE CONNECTIONS -> "rps p50 p99 requests commands_per_request non2xx cpu_us_per_request"
 measure() {
-    local url=$1 cookie=$2 connections=$3 before after output
+    local url=$1 cookie=$2 connections=$3 before after output cpu_before cpu
     before=$(commands)
+    cpu_before=$(cpu_busy_us)
     output=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency ${cookie:+-H "Cookie: $cookie"} "$url")
+    cpu=$(($(cpu_busy_us) - cpu_before))
     after=$(commands)
     local rps p50 p99 requests non2xx
     rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$output")
@@ -67,7 +69,7 @@ measure() {
     p99=$(awk '$1 == "99%" { print $2 }' <<<"$output")
     requests=$(awk '/requests in/ { print $1 }' <<<"$output")
     non2xx=$(awk '/Non-2xx/ { print $NF }' <<<"$output")
-    echo "$rps $p50 $p99 $requests $(awk -v c=$((after - before)) -v r="$requests" 'BEGIN { printf "%.3f", c / r }') ${non2xx:-0}"
+    echo "$rps $p50 $p99 $requests $(awk -v c=$((after - before)) -v r="$requests" 'BEGIN { printf "%.3f", c / r }') ${non2xx:-0} $((cpu / requests))"
 }
 
 # Warm-up: JIT, connection pools.
@@ -81,20 +83,20 @@ report="$OUT/results.md"
     echo
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); wrk, both apps and Redis $(redis-server --version | awk '{ print $3 }' | cut -d= -f2) share it. ${DURATION}s per row."
     echo
-    echo "| page | connections | requests/s | p50 | p99 | Redis commands / request | non-2xx |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| page | connections | requests/s | p50 | p99 | Redis commands / request | non-2xx | machine CPU µs / request |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 } >"$report"
 
 for c in $CONNECTIONS; do
-    read -r a_rps a_p50 a_p99 _ a_cmd a_err <<<"$(measure "http://127.0.0.1:$SITE_PORT/" "" "$c")"
-    read -r s_rps s_p50 s_p99 _ s_cmd s_err <<<"$(measure "http://127.0.0.1:$SITE_PORT/profile" "$site_cookie; $antiforgery_cookie" "$c")"
-    read -r b_rps b_p50 b_p99 _ b_cmd b_err <<<"$(measure "http://127.0.0.1:$BASE_PORT/profile" "$base_cookie" "$c")"
+    read -r a_rps a_p50 a_p99 _ a_cmd a_err a_cpu <<<"$(measure "http://127.0.0.1:$SITE_PORT/" "" "$c")"
+    read -r s_rps s_p50 s_p99 _ s_cmd s_err s_cpu <<<"$(measure "http://127.0.0.1:$SITE_PORT/profile" "$site_cookie; $antiforgery_cookie" "$c")"
+    read -r b_rps b_p50 b_p99 _ b_cmd b_err b_cpu <<<"$(measure "http://127.0.0.1:$BASE_PORT/profile" "$base_cookie" "$c")"
     {
-        echo "| SessionSite \`/\` anonymous | $c | $a_rps | $a_p50 | $a_p99 | $a_cmd | $a_err |"
-        echo "| SessionSite \`/profile\` signed in | $c | $s_rps | $s_p50 | $s_p99 | $s_cmd | $s_err |"
-        echo "| baseline \`/profile\` (AddSession + Redis cache) | $c | $b_rps | $b_p50 | $b_p99 | $b_cmd | $b_err |"
+        echo "| SessionSite \`/\` anonymous | $c | $a_rps | $a_p50 | $a_p99 | $a_cmd | $a_err | $a_cpu |"
+        echo "| SessionSite \`/profile\` signed in | $c | $s_rps | $s_p50 | $s_p99 | $s_cmd | $s_err | $s_cpu |"
+        echo "| baseline \`/profile\` (AddSession + Redis cache) | $c | $b_rps | $b_p50 | $b_p99 | $b_cmd | $b_err | $b_cpu |"
         awk -v s="$s_rps" -v a="$a_rps" -v b="$b_rps" -v c="$c" \
-            'BEGIN { printf "| **ratios at %s connections** | | signed-in / anonymous **%.2f** | ours / baseline **%.2fx** | | | |\n", c, s / a, s / b }'
+            'BEGIN { printf "| **ratios at %s connections** | | signed-in / anonymous **%.2f** | ours / baseline **%.2fx** | | | | |\n", c, s / a, s / b }'
     } >>"$report"
 done
 

@@ -17,10 +17,10 @@ public static class RedisInspection
     public static string TokenOf(string sessionCookie) => sessionCookie[(sessionCookie.IndexOf('.') + 1)..];
 
     public static string StorageHashOf(string sessionCookie) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(TokenOf(sessionCookie))));
+        System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(TokenOf(sessionCookie))));
 
     public static IReadOnlyList<string> SessionKeysOf(this RedisServer redis, string userId) =>
-        redis.Keys($"{{user:{userId}}}:session:*");
+        redis.Keys($"{{user:{userId}}}:s:*");
 
     public static IReadOnlyList<string> IndexMembersOf(this RedisServer redis, string userId) =>
         redis.Database.SortedSetRangeByRank($"{{user:{userId}}}:sessions").Select(v => v.ToString()).ToList();

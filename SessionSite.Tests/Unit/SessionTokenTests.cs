@@ -42,7 +42,7 @@ public sealed class SessionTokenTests
 
         Assert.True(SessionToken.TryParse(token.Value, out var parsed));
         Assert.Equal(token.StorageHash(), parsed.StorageHash());
-        Assert.Matches("^[0-9a-f]{64}$", parsed.StorageHash());
+        Assert.Matches("^[A-Za-z0-9_-]{43}$", parsed.StorageHash());
         Assert.DoesNotContain(token.Value, parsed.StorageHash());
     }
 
@@ -50,7 +50,7 @@ public sealed class SessionTokenTests
     public void ToStringNeverRevealsTheToken()
     {
         var token = SessionToken.Create();
-        var credential = new SessionCredential("0123456789abcdef0123456789abcdef", token);
+        var credential = new SessionCredential("0123456789abcdefABCDEw", token);
 
         Assert.DoesNotContain(token.Value, token.ToString());
         Assert.DoesNotContain(token.Value, credential.ToString());
@@ -59,7 +59,7 @@ public sealed class SessionTokenTests
     [Fact]
     public void CredentialRoundTripsThroughTheCookieValue()
     {
-        var credential = new SessionCredential("0123456789abcdef0123456789abcdef", SessionToken.Create());
+        var credential = new SessionCredential("0123456789abcdefABCDEw", SessionToken.Create());
 
         Assert.True(SessionCredential.TryParse(credential.CookieValue, out var parsed));
         Assert.Equal(credential, parsed);
@@ -67,6 +67,9 @@ public sealed class SessionTokenTests
 
     [Theory]
     [InlineData("0123456789ABCDEF0123456789ABCDEF")]
+    [InlineData("0123456789abcdef0123456789abcdef")]
+    [InlineData("0123456789abcdefABCDE")]
+    [InlineData("0123456789abcdefABCD.w")]
     [InlineData("../../etc")]
     [InlineData("{user:x}")]
     public void CredentialRejectsUserIdsThatAreNotOurs(string userId) =>

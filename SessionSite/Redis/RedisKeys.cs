@@ -10,7 +10,8 @@ public static class RedisKeys
 
     public static string SessionIndex(string userId) => $"{{user:{userId}}}:sessions";
 
-    public static string Session(string userId, string storageHash) => $"{{user:{userId}}}:session:{storageHash}";
+    /// <summary>A short infix: there is one of these keys per session, and every byte of it is paid per session.</summary>
+    public static string Session(string userId, string storageHash) => $"{{user:{userId}}}:s:{storageHash}";
 
     public static string Email(string normalizedEmail) => $"email:{normalizedEmail}";
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Distributed;
@@ -18,12 +19,13 @@ public sealed class SessionStore(
     public async Task<SignedInSession> CreateAsync(Account account, bool persistent, ClientDescription client)
     {
         var now = clock.GetUtcNow();
+        var stamp = WholeSeconds(now);
         var credential = new SessionCredential(account.Id, SessionToken.Create());
-        var absoluteExpiry = lifetime.AbsoluteExpiry(now, persistent);
+        var absoluteExpiry = lifetime.AbsoluteExpiry(stamp, persistent);
         var draft = new SessionUser(
             account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: true,
-            Handle: Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
-            CreatedAt: now, LastSeenAt: now, ExpiresAt: absoluteExpiry, AbsoluteExpiresAt: absoluteExpiry,
+            Handle: Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9)),
+            CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: absoluteExpiry, AbsoluteExpiresAt: absoluteExpiry,
             persistent, client.Ip, client.Device);
         var session = draft with { ExpiresAt = lifetime.ExpiryAfterUse(draft, now) };
 
@@ -45,7 +47,7 @@ public sealed class SessionStore(
         if (!lifetime.NeedsTouch(session, now))
             return session;
 
-        var touched = session with { LastSeenAt = now, ExpiresAt = lifetime.ExpiryAfterUse(session, now) };
+        var touched = session with { LastSeenAt = WholeSeconds(now), ExpiresAt = lifetime.ExpiryAfterUse(session, now) };
         await WriteAsync(credential.UserId, credential.StorageHash, touched);
         // Checked after the write: if the session was revoked meanwhile, the write must not resurrect it.
         if (await index.UpdateIfPresentAsync(credential.UserId, credential.StorageHash, touched.ExpiresAt, now))
@@ -112,13 +114,18 @@ public sealed class SessionStore(
         try
         {
             var session = JsonSerializer.Deserialize(bytes, SessionJsonContext.Default.SessionUser);
-            return session?.UserId == userId ? session : null;
+            return session?.UserId == userId
+                ? session with { AbsoluteExpiresAt = lifetime.AbsoluteExpiry(session.CreatedAt, session.Persistent) }
+                : null;
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    // Stamps are stored in whole seconds; truncating them here keeps what this request holds equal to what it stored.
+    private static DateTimeOffset WholeSeconds(DateTimeOffset time) => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
 
     // The cache library sets whole-second TTLs, rounding down: a second of slack keeps Redis from deleting a
     // live session early, while LoadAsync enforces the exact expiry instant.

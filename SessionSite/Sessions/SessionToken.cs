@@ -25,8 +25,8 @@ public readonly record struct SessionToken
         return true;
     }
 
-    /// <summary>Lowercase hex SHA-256 of the token: the storage name of the session, useless as a cookie.</summary>
-    public string StorageHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(Value)));
+    /// <summary>Base64url SHA-256 of the token (43 characters, not 64 in hex): the storage name of the session, useless as a cookie.</summary>
+    public string StorageHash() => Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Value)));
 
     public override string ToString() => "SessionToken(redacted)";
 }

@@ -3,20 +3,22 @@ using System.Text.Json.Serialization;
 namespace SessionSite.Sessions;
 
 /// <summary>
-/// The signed-in user as one session stores it. Short JSON names and Unix-millisecond times keep an entry
-/// small (the profile page needs nothing else, so it costs one read); each session is one Redis hash of a few hundred bytes.
+/// The signed-in user as one session stores it; the profile page needs nothing else, so it costs one read.
+/// Every byte is paid once per session in Redis, so the JSON is terse: one-letter names, Unix-second stamps
+/// (the expiry keeps milliseconds, the server enforces it exactly), "p" only when true, and the absolute
+/// expiry not stored at all: it is always the creation time plus the configured lifetime (see SessionStore).
 /// </summary>
 public sealed record SessionUser(
-    [property: JsonPropertyName("uid")] string UserId,
-    [property: JsonPropertyName("em")] string Email,
-    [property: JsonPropertyName("dn")] string DisplayName,
-    [property: JsonPropertyName("ms"), JsonConverter(typeof(UnixMillisecondsConverter))] DateTimeOffset MemberSince,
-    [property: JsonPropertyName("auth")] bool IsAuthenticated,
+    [property: JsonPropertyName("u")] string UserId,
+    [property: JsonPropertyName("e")] string Email,
+    [property: JsonPropertyName("n")] string DisplayName,
+    [property: JsonPropertyName("m"), JsonConverter(typeof(UnixSecondsConverter))] DateTimeOffset MemberSince,
+    [property: JsonPropertyName("a")] bool IsAuthenticated,
     [property: JsonPropertyName("h")] string Handle,
-    [property: JsonPropertyName("c"), JsonConverter(typeof(UnixMillisecondsConverter))] DateTimeOffset CreatedAt,
-    [property: JsonPropertyName("ls"), JsonConverter(typeof(UnixMillisecondsConverter))] DateTimeOffset LastSeenAt,
+    [property: JsonPropertyName("c"), JsonConverter(typeof(UnixSecondsConverter))] DateTimeOffset CreatedAt,
+    [property: JsonPropertyName("l"), JsonConverter(typeof(UnixSecondsConverter))] DateTimeOffset LastSeenAt,
     [property: JsonPropertyName("x"), JsonConverter(typeof(UnixMillisecondsConverter))] DateTimeOffset ExpiresAt,
-    [property: JsonPropertyName("ax"), JsonConverter(typeof(UnixMillisecondsConverter))] DateTimeOffset AbsoluteExpiresAt,
-    [property: JsonPropertyName("p")] bool Persistent,
-    [property: JsonPropertyName("ip")] string? ClientIp,
-    [property: JsonPropertyName("dev")] string Device);
+    [property: JsonIgnore] DateTimeOffset AbsoluteExpiresAt,
+    [property: JsonPropertyName("p"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Persistent,
+    [property: JsonPropertyName("i")] string? ClientIp,
+    [property: JsonPropertyName("d")] string Device);

@@ -1,0 +1,31 @@
+using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Pages;
+
+namespace SessionSite.Tests;
+
+/// <summary>Redis configured as docker-compose.yml ships it, so the sizes below are the ones production pays.</summary>
+public sealed class ComposeRedisFixture : SiteFixture
+{
+    protected override bool NeedsOwnRedis => true;
+
+    protected override string[] RedisArguments => ["--hash-max-listpack-value", "1024"];
+}
+
+public sealed class SessionMemoryTests(ComposeRedisFixture fixture) : IClassFixture<ComposeRedisFixture>
+{
+    private const string Chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
+
+    [Fact]
+    public async Task ATypicalSessionEntryCostsAtMost400BytesOfRedisMemory()
+    {
+        var browser = fixture.Site.NewBrowser().ComingFrom("203.0.113.42");
+        browser.Client.DefaultRequestHeaders.UserAgent.ParseAdd(Chrome);
+        // Own Redis per fixture, so the plain address is free; a 20-character email, as many are.
+        await (await SignUpPage.OpenAsync(browser)).SubmitAsync("jane.doe@example.com", "Jane Doe", UserStories.Password);
+        var key = Assert.Single(fixture.Redis.SessionKeysOf(RedisInspection.UserIdOf(browser.SessionCookie!)));
+
+        var bytes = (long)fixture.Redis.Database.Execute("MEMORY", "USAGE", key);
+
+        Assert.InRange(bytes, 1, 400);
+    }
+}
