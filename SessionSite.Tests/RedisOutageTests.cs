@@ -96,6 +96,18 @@ public sealed class UnreachableRedisTests : IAsyncLifetime
         Assert.NotNull(profile.Headers.RetryAfter);
     }
 
+    [Fact]
+    public async Task AMalformedCookieOnAProtectedPageStillGoesToSignInWhileRedisIsUnreachable()
+    {
+        // No Redis is needed to see this cookie is no session; the "session ended" note (a protected cookie) must not turn that into a 500.
+        var browser = site.NewBrowser().WithSessionCookie("not-a-session");
+
+        var response = await browser.GetAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/signin?returnUrl=%2Fprofile", response.Headers.Location?.OriginalString);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await site.DisposeAsync();

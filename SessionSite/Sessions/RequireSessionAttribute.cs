@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using SessionSite.Controllers;
+using SessionSite.Redis;
 
 namespace SessionSite.Sessions;
 
@@ -22,7 +23,15 @@ public sealed class RequireSessionAttribute : Attribute, IAsyncAuthorizationFilt
         {
             var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
             tempData.Flash("Your session has ended. Please sign in again.");
-            tempData.Save(); // the redirect short-circuits MVC's own TempData saving
+            try
+            {
+                tempData.Save(); // the redirect short-circuits MVC's own TempData saving
+            }
+            catch (Exception e) when (RedisFailure.Is(e))
+            {
+                // The note is encrypted with data-protection keys kept in Redis; without them, the redirect still matters.
+                tempData.Clear();
+            }
         }
         var returnUrl = $"{http.Request.PathBase}{http.Request.Path}{http.Request.QueryString}";
         context.Result = new RedirectResult($"/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
