@@ -2,12 +2,12 @@
 # What one awaited Redis read costs an ASP.NET Core request on this machine, with no page around it:
 # bench/RoundTrip serves /plain ("ok") and /redis (one GET, then "ok"). Prints numbers, asserts none.
 #
-#   bash bench/roundtrip.sh            # DURATION=8 CONNECTIONS="16 64" ROUNDS=2 by default
+#   bash bench/roundtrip.sh            # DURATION=8 CONNECTIONS="16 64 256" ROUNDS=2 by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-8}
-CONNECTIONS=${CONNECTIONS:-"16 64"}
+CONNECTIONS=${CONNECTIONS:-"16 64 256"}
 ROUNDS=${ROUNDS:-2}
 PORT=${PORT:-5103}
 source bench/lib.sh
