@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using SessionSite.Controllers;
 using SessionSite.Forms;
+using SessionSite.Sessions;
 
 namespace SessionSite.Configuration;
 
@@ -11,7 +12,11 @@ public static class WebServiceCollectionExtensions
 {
     public static IServiceCollection AddSiteMvc(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(options =>
+        {
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add<LoadSessionBeforeViewFilter>();
+        });
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddAntiforgery(options => options.Cookie.Name = "sessionsite-antiforgery");
         RememberRequestTokens(services);
