@@ -18,6 +18,26 @@ public sealed class SignInTests(SiteFixture fixture) : IClassFixture<SiteFixture
     }
 
     [Fact]
+    public async Task AnAccountWithAHexIdFromBeforeBase64UrlIdsStillSignsInAndStaysSignedIn()
+    {
+        var (_, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser(), "Grace");
+        var db = fixture.Redis.Database;
+        var newId = db.StringGet($"email:{email}").ToString();
+        var legacyId = Guid.NewGuid().ToString("N");
+        var fields = db.HashGetAll($"{{user:{newId}}}:account").Select(f => f.Name == "id" ? new StackExchange.Redis.HashEntry("id", legacyId) : f).ToArray();
+        db.HashSet($"{{user:{legacyId}}}:account", fields);
+        db.StringSet($"email:{email}", legacyId);
+        db.KeyDelete($"{{user:{newId}}}:account");
+
+        var browser = fixture.Site.NewBrowser();
+        var profile = await UserStories.SignInAsync(browser, email);
+
+        Assert.Equal("Grace", profile.SignedInName);
+        Assert.StartsWith(legacyId + ".", browser.SessionCookie);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/sessions")).StatusCode);
+    }
+
+    [Fact]
     public async Task EmailMatchesWhateverCaseAndSurroundingSpaces()
     {
         var (_, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser());

@@ -56,10 +56,12 @@ public sealed class SessionTokenTests
         Assert.DoesNotContain(token.Value, credential.ToString());
     }
 
-    [Fact]
-    public void CredentialRoundTripsThroughTheCookieValue()
+    [Theory]
+    [InlineData("0123456789abcdefABCDEw")]
+    [InlineData("0123456789abcdef0123456789abcdef")] // an account id from before ids were base64url
+    public void CredentialRoundTripsThroughTheCookieValue(string userId)
     {
-        var credential = new SessionCredential("0123456789abcdefABCDEw", SessionToken.Create());
+        var credential = new SessionCredential(userId, SessionToken.Create());
 
         Assert.True(SessionCredential.TryParse(credential.CookieValue, out var parsed));
         Assert.Equal(credential, parsed);
@@ -67,7 +69,6 @@ public sealed class SessionTokenTests
 
     [Theory]
     [InlineData("0123456789ABCDEF0123456789ABCDEF")]
-    [InlineData("0123456789abcdef0123456789abcdef")]
     [InlineData("0123456789abcdefABCDE")]
     [InlineData("0123456789abcdefABCD.w")]
     [InlineData("../../etc")]

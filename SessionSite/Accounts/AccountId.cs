@@ -16,5 +16,10 @@ public static class AccountId
     public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(ByteLength));
 
     public static bool IsValid(string? value) =>
-        value is { Length: TextLength } && Base64Url.IsValid(value, out var decodedLength) && decodedLength == ByteLength;
+        value is { Length: TextLength } && Base64Url.IsValid(value, out var decodedLength) && decodedLength == ByteLength
+        || IsLegacy(value);
+
+    // Accounts made before ids were base64url have 32 lowercase hex characters; their owners must still be able to sign in.
+    private static bool IsLegacy(string? value) =>
+        value is { Length: 32 } && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }
