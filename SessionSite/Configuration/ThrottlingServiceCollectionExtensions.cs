@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using SessionSite.Security;
 using SessionSite.Throttling;
 
 namespace SessionSite.Configuration;
@@ -28,7 +29,7 @@ public static class ThrottlingServiceCollectionExtensions
             {
                 var throttling = http.RequestServices.GetRequiredService<IOptions<ThrottlingOptions>>().Value;
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    ClientAddress.Of(http) ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = throttling.SignUpLimit, Window = throttling.SignUpWindow });
             });
         });

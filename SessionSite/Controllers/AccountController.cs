@@ -47,7 +47,7 @@ public sealed class AccountController(
     {
         if (!ModelState.IsValid)
             return View(form);
-        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var ip = ClientAddress.Of(HttpContext);
         if (await throttle.WaitBeforeAttemptAsync(ip, form.Email) is { } wait)
             return TooManyAttempts(wait);
 

@@ -1,8 +1,10 @@
+using SessionSite.Security;
+
 namespace SessionSite.Sessions;
 
 /// <summary>Where a session was started from, as shown on the sessions page.</summary>
 public sealed record ClientDescription(string? Ip, string Device)
 {
     public static ClientDescription From(HttpContext http) =>
-        new(http.Connection.RemoteIpAddress?.ToString(), DeviceLabel.FromUserAgent(http.Request.Headers.UserAgent.ToString()));
+        new(ClientAddress.Of(http), DeviceLabel.FromUserAgent(http.Request.Headers.UserAgent.ToString()));
 }
