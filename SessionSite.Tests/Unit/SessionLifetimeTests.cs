@@ -14,22 +14,23 @@ public sealed class SessionLifetimeTests
         TouchInterval = TimeSpan.FromMinutes(1),
     }));
 
-    private static SessionUser Session(DateTimeOffset lastSeen, DateTimeOffset expires, DateTimeOffset absolute) =>
-        new("u", "e", "d", Start, true, "h", Start, lastSeen, expires, absolute, false, null, "dev");
+    // Created at Start, so the absolute expiry is Start + 12 h (the configured and the default lifetime).
+    private static SessionUser Session(DateTimeOffset lastSeen, DateTimeOffset expires) =>
+        new("u", "e", "d", Start, true, "h", Start, lastSeen, expires, false, null, "dev");
 
     [Fact]
     public void ExpiryIsIdleWindowFromNowCappedByAbsoluteLifetime()
     {
         var absolute = Start.AddHours(12);
 
-        Assert.Equal(Start.AddMinutes(40), lifetime.ExpiryAfterUse(Session(Start, Start, absolute), Start.AddMinutes(10)));
-        Assert.Equal(absolute, lifetime.ExpiryAfterUse(Session(Start, Start, absolute), absolute.AddMinutes(-5)));
+        Assert.Equal(Start.AddMinutes(40), lifetime.ExpiryAfterUse(Session(Start, Start), Start.AddMinutes(10)));
+        Assert.Equal(absolute, lifetime.ExpiryAfterUse(Session(Start, Start), absolute.AddMinutes(-5)));
     }
 
     [Fact]
     public void NoRewriteWithinTheTouchIntervalWhileMostOfTheIdleWindowRemains()
     {
-        var session = Session(Start, Start.AddMinutes(30), Start.AddHours(12));
+        var session = Session(Start, Start.AddMinutes(30));
 
         Assert.False(lifetime.NeedsTouch(session, Start.AddSeconds(59)));
     }
@@ -37,7 +38,7 @@ public sealed class SessionLifetimeTests
     [Fact]
     public void RewriteOnceLastSeenIsATouchIntervalOld()
     {
-        var session = Session(Start, Start.AddMinutes(30), Start.AddHours(12));
+        var session = Session(Start, Start.AddMinutes(30));
 
         Assert.True(lifetime.NeedsTouch(session, Start.AddMinutes(1)));
     }
@@ -46,7 +47,7 @@ public sealed class SessionLifetimeTests
     public void RewriteWhenLessThanHalfTheIdleWindowRemains()
     {
         var shortTouch = new SessionLifetime(Options.Create(new RedisSessionOptions { TouchInterval = TimeSpan.FromHours(1) }));
-        var session = Session(Start, Start.AddMinutes(30), Start.AddHours(12));
+        var session = Session(Start, Start.AddMinutes(30));
 
         Assert.False(shortTouch.NeedsTouch(session, Start.AddMinutes(14)));
         Assert.True(shortTouch.NeedsTouch(session, Start.AddMinutes(16)));
@@ -57,7 +58,7 @@ public sealed class SessionLifetimeTests
     {
         var capped = new SessionLifetime(Options.Create(new RedisSessionOptions { TouchInterval = TimeSpan.FromHours(1) }));
         var absolute = Start.AddHours(12);
-        var session = Session(absolute.AddMinutes(-20), absolute, absolute);
+        var session = Session(absolute.AddMinutes(-20), absolute);
 
         Assert.False(capped.NeedsTouch(session, absolute.AddMinutes(-5)));
     }
@@ -65,7 +66,7 @@ public sealed class SessionLifetimeTests
     [Fact]
     public void ExpiredAtTheExpiryInstant()
     {
-        var session = Session(Start, Start.AddMinutes(30), Start.AddHours(12));
+        var session = Session(Start, Start.AddMinutes(30));
 
         Assert.False(lifetime.IsExpired(session, Start.AddMinutes(30).AddTicks(-1)));
         Assert.True(lifetime.IsExpired(session, Start.AddMinutes(30)));

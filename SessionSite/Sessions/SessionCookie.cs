@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace SessionSite.Sessions;
 
 /// <summary>Reads and writes the session cookie: HttpOnly, SameSite=Lax, Path=/, no Domain; Secure and __Host- over HTTPS.</summary>
-public sealed class SessionCookie(IOptions<RedisSessionOptions> options)
+public sealed class SessionCookie(IOptions<RedisSessionOptions> options, SessionLifetime lifetime)
 {
     private const string HostPrefix = "__Host-";
 
@@ -16,7 +16,7 @@ public sealed class SessionCookie(IOptions<RedisSessionOptions> options)
     {
         var cookieOptions = Options(http.Request);
         // Without "remember me" the cookie dies with the browser; with it, it lives as long as the session can.
-        cookieOptions.Expires = session.User.Persistent ? session.User.AbsoluteExpiresAt : null;
+        cookieOptions.Expires = session.User.Persistent ? lifetime.AbsoluteExpiry(session.User) : null;
         http.Response.Cookies.Append(Name(http.Request), session.Credential.CookieValue, cookieOptions);
     }
 

@@ -13,13 +13,15 @@ public sealed class SessionLifetime(IOptions<RedisSessionOptions> options)
 
     public TimeSpan IdleTimeout(bool persistent) => persistent ? Options.RememberMeIdleTimeout : Options.IdleTimeout;
 
-    public DateTimeOffset AbsoluteExpiry(DateTimeOffset createdAt, bool persistent) =>
-        createdAt + (persistent ? Options.RememberMeLifetime : Options.AbsoluteLifetime);
+    /// <summary>Derived, not stored: a lifetime changed in configuration applies to existing sessions too.</summary>
+    public DateTimeOffset AbsoluteExpiry(SessionUser session) =>
+        session.CreatedAt + (session.Persistent ? Options.RememberMeLifetime : Options.AbsoluteLifetime);
 
     public DateTimeOffset ExpiryAfterUse(SessionUser session, DateTimeOffset now)
     {
         var idleEnd = now + IdleTimeout(session.Persistent);
-        return idleEnd < session.AbsoluteExpiresAt ? idleEnd : session.AbsoluteExpiresAt;
+        var absoluteEnd = AbsoluteExpiry(session);
+        return idleEnd < absoluteEnd ? idleEnd : absoluteEnd;
     }
 
     public bool IsExpired(SessionUser session, DateTimeOffset now) => now >= session.ExpiresAt;
@@ -30,5 +32,5 @@ public sealed class SessionLifetime(IOptions<RedisSessionOptions> options)
     /// </summary>
     public bool NeedsTouch(SessionUser session, DateTimeOffset now) =>
         now - session.LastSeenAt >= Options.TouchInterval
-        || (session.ExpiresAt < session.AbsoluteExpiresAt && session.ExpiresAt - now < IdleTimeout(session.Persistent) / 2);
+        || (session.ExpiresAt < AbsoluteExpiry(session) && session.ExpiresAt - now < IdleTimeout(session.Persistent) / 2);
 }

@@ -21,12 +21,10 @@ public sealed class SessionStore(
         var now = clock.GetUtcNow();
         var stamp = WholeSeconds(now);
         var credential = new SessionCredential(account.Id, SessionToken.Create());
-        var absoluteExpiry = lifetime.AbsoluteExpiry(stamp, persistent);
         var draft = new SessionUser(
             account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: true,
             Handle: Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9)),
-            CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: absoluteExpiry, AbsoluteExpiresAt: absoluteExpiry,
-            persistent, client.Ip, client.Device);
+            CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device);
         var session = draft with { ExpiresAt = lifetime.ExpiryAfterUse(draft, now) };
 
         // Index first: a crash between the two leaves a member without an entry, which listing prunes;
@@ -114,9 +112,7 @@ public sealed class SessionStore(
         try
         {
             var session = JsonSerializer.Deserialize(bytes, SessionJsonContext.Default.SessionUser);
-            return session?.UserId == userId
-                ? session with { AbsoluteExpiresAt = lifetime.AbsoluteExpiry(session.CreatedAt, session.Persistent) }
-                : null;
+            return session?.UserId == userId ? session : null;
         }
         catch (JsonException)
         {

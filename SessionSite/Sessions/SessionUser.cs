@@ -5,8 +5,8 @@ namespace SessionSite.Sessions;
 /// <summary>
 /// The signed-in user as one session stores it; the profile page needs nothing else, so it costs one read.
 /// Every byte is paid once per session in Redis, so the JSON is terse: one-letter names, Unix-second stamps
-/// (the expiry keeps milliseconds, the server enforces it exactly), "p" only when true, and the absolute
-/// expiry not stored at all: it is always the creation time plus the configured lifetime (see SessionStore).
+/// (the expiry keeps milliseconds, the server enforces it exactly), "p" only when true, and no absolute
+/// expiry: it is always the creation time plus the configured lifetime (<see cref="SessionLifetime.AbsoluteExpiry(SessionUser)"/>).
 /// </summary>
 public sealed record SessionUser(
     [property: JsonPropertyName("u")] string UserId,
@@ -18,7 +18,6 @@ public sealed record SessionUser(
     [property: JsonPropertyName("c"), JsonConverter(typeof(UnixSecondsConverter))] DateTimeOffset CreatedAt,
     [property: JsonPropertyName("l"), JsonConverter(typeof(UnixSecondsConverter))] DateTimeOffset LastSeenAt,
     [property: JsonPropertyName("x"), JsonConverter(typeof(UnixMillisecondsConverter))] DateTimeOffset ExpiresAt,
-    [property: JsonIgnore] DateTimeOffset AbsoluteExpiresAt,
     [property: JsonPropertyName("p"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Persistent,
     [property: JsonPropertyName("i")] string? ClientIp,
     [property: JsonPropertyName("d")] string Device);
