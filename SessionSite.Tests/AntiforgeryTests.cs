@@ -101,4 +101,37 @@ public sealed class AntiforgeryTests(SiteFixture fixture) : IClassFixture<SiteFi
 
     private static string SignOutToken(IHtmlDocument page) =>
         SignOutForm(page).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    [Fact]
+    public async Task ATokenMintedForAnAnonymousBrowserIsRefusedWithASignedInSession()
+    {
+        var victim = fixture.Site.NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(victim);
+        await UserStories.SignInAsync(fixture.Site.NewBrowser(), email); // the victim's other session
+        var attacker = fixture.Site.NewBrowser();
+        var anonymousForm = Assert.IsAssignableFrom<IHtmlFormElement>((await attacker.GetDocumentAsync("/signin")).QuerySelector("#signin-form"));
+        var anonymousToken = anonymousForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        attacker.WithSessionCookie(victim.SessionCookie!);
+        var response = await attacker.Client.PostAsync("/sessions/revoke-others", new FormUrlEncodedContent([new("__RequestVerificationToken", anonymousToken)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(2, fixture.Redis.IndexMembersOf(Infrastructure.RedisInspection.UserIdOf(victim.SessionCookie!)).Count);
+    }
+
+    [Fact]
+    public async Task ATokenMintedForOneUserIsRefusedWithAnotherUsersSession()
+    {
+        var mallory = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(mallory, "Mallory");
+        var malloryToken = SignOutToken((await mallory.GetDocumentAsync("/profile")));
+        var victim = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(victim, "Victim");
+
+        mallory.WithSessionCookie(victim.SessionCookie!);
+        var response = await mallory.Client.PostAsync("/signout", new FormUrlEncodedContent([new("__RequestVerificationToken", malloryToken)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await victim.GetAsync("/profile")).StatusCode);
+    }
 }

@@ -59,6 +59,12 @@ public sealed class HostileInputTests(SiteFixture fixture) : IClassFixture<SiteF
     [InlineData("DisplayName", "Line\r\nBreak")]
     [InlineData("DisplayName", "Admin\u202Egnp.exe")]
     [InlineData("DisplayName", "Isolate\u2066x\u2069")]
+    [InlineData("DisplayName", "a\u200fb")]
+    [InlineData("DisplayName", "\u061cab")]
+    [InlineData("DisplayName", "\u200eab")]
+    [InlineData("DisplayName", "\ufeffab")]
+    [InlineData("DisplayName", "\u200b\u200b")]
+    [InlineData("Email", "x\u200b@example.com")]
     public async Task ControlAndBidiCharactersAreRefusedBesideTheirField(string field, string value)
     {
         var email = field == "Email" ? value : UserStories.NewEmail();

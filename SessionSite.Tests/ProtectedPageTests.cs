@@ -125,4 +125,19 @@ public sealed class ProtectedPageTests(SiteFixture fixture) : IClassFixture<Site
         // A warning per page view (antiforgery overriding our cache header did this) floods the log under load.
         Assert.DoesNotContain(fixture.Site.Logs.Entries.Skip(logged), e => e.Level >= LogLevel.Warning);
     }
+
+    [Theory]
+    [InlineData("junk")]
+    [InlineData("0123456789abcdefABCDEw.tooshort")]
+    public async Task AMalformedSessionCookieIsDeletedSoItIsNotMetAgain(string cookie)
+    {
+        var browser = fixture.Site.NewBrowser().WithSessionCookie(cookie);
+
+        var response = await browser.GetAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var deletion = Assert.Single(response.Headers.GetValues("Set-Cookie"), h => h.StartsWith(Browser.SessionCookieName + "="));
+        Assert.Contains("expires=Thu, 01 Jan 1970", deletion, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(browser.SessionCookie);
+    }
 }

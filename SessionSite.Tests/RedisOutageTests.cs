@@ -66,6 +66,42 @@ public sealed class RedisOutageTests(RestartableRedisFixture fixture) : IClassFi
         await WaitForStatusAsync(browser, "/readyz", HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task AnOutageIsLoggedAsOneShortWarningPerRequestWithNoKeyEmailOrHash()
+    {
+        var browser = fixture.Site.NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(browser, "Logged");
+        var cookie = browser.SessionCookie!;
+        var signIn = await SignInPage.OpenAsync(fixture.Site.NewBrowser());
+        var signUp = await SignUpPage.OpenAsync(fixture.Site.NewBrowser());
+        var newEmail = UserStories.NewEmail();
+        var before = fixture.Site.Logs.Entries.Count;
+
+        fixture.Redis.StopProcess();
+        HttpResponseMessage[] responses;
+        try
+        {
+            responses = [await browser.GetAsync("/profile"), await signIn.PostAsync(email, UserStories.Password),
+                await signUp.PostAsync(newEmail, "Never stored", UserStories.Password)];
+        }
+        finally
+        {
+            await fixture.Redis.StartProcessAsync();
+        }
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
+        var logged = fixture.Site.Logs.Entries.Skip(before).ToList();
+        Assert.Equal(responses.Length, logged.Count(e => e.EventId.Id == 2001));
+        var text = string.Join("\n", logged.Select(e => e.Message));
+        Assert.DoesNotContain("{user:", text);
+        Assert.DoesNotContain(RedisInspection.StorageHashOf(cookie), text);
+        Assert.DoesNotContain(RedisInspection.TokenOf(cookie), text);
+        Assert.DoesNotContain(email, text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(newEmail, text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" at StackExchange.Redis", text);
+        await WaitForStatusAsync(browser, "/profile", HttpStatusCode.OK);
+    }
+
     internal static async Task<HttpResponseMessage> WaitForStatusAsync(Browser browser, string path, HttpStatusCode expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

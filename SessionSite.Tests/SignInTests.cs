@@ -121,4 +121,24 @@ public sealed class SignInTests(SiteFixture fixture) : IClassFixture<SiteFixture
         Assert.NotNull(again.FieldError("Email"));
         Assert.NotNull(again.FieldError("Password"));
     }
+
+    [Theory]
+    [InlineData("/caf\u00e9", "/caf%C3%A9")]
+    [InlineData("/sessions?q=\u00fc", "/sessions?q=%C3%BC")]
+    [InlineData("/\uff0fevil.example", "/%EF%BC%8Fevil.example")]
+    [InlineData("/a\u3000b", "/profile")]
+    [InlineData("/a\u2028b", "/profile")]
+    [InlineData("/a\u200bb", "/profile")]
+    public async Task NonAsciiReturnUrlIsEncodedOrRefusedBeforeAnySessionExists(string returnUrl, string expectedLocation)
+    {
+        var (_, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser());
+        var browser = fixture.Site.NewBrowser();
+        var signIn = await SignInPage.OpenAsync(browser, $"/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        var response = await signIn.PostAsync(email, UserStories.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expectedLocation, response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
+    }
 }

@@ -11,11 +11,6 @@ builder.Services.AddSiteHealthChecks();
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    // One year (set in AddSiteMvc), as OWASP asks; browsers then refuse plain HTTP to this host.
-    app.UseHsts();
-}
 app.UseSitePipeline();
 app.MapSiteHealthChecks();
 

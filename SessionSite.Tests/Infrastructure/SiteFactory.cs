@@ -41,6 +41,8 @@ public sealed class SiteFactory(string redisConnectionString, IReadOnlyDictionar
         // Every test browser comes from 127.0.0.1: per-IP limits are raised here and tested with their own fixture.
         builder.UseSetting("Throttling:SignUpLimit", "100000");
         builder.UseSetting("Throttling:IpFailureLimit", "100000");
+        // Tests fire many sign-ups at once on purpose; the hashing gate is tested with its own small queue.
+        builder.UseSetting("PasswordHashing:QueueLimit", "100000");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackConnectionFilter>());
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -7,6 +7,9 @@ internal static class AccountHash
 {
     public const string PasswordHashField = "password";
 
+    /// <summary>Absent until the first password change (0): new accounts pay no bytes for it.</summary>
+    public const string CredentialStampField = "stamp";
+
     public static HashEntry[] From(Account account) =>
     [
         new("id", account.Id),
@@ -26,6 +29,7 @@ internal static class AccountHash
             fields["email"].ToString(),
             fields["name"].ToString(),
             fields[PasswordHashField].ToString(),
-            DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]));
+            DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]),
+            fields.TryGetValue(CredentialStampField, out var stamp) ? (long)stamp : 0);
     }
 }

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Identity;
+using SessionSite.Throttling;
 
 namespace SessionSite.Accounts;
 
 /// <summary>Checks an email and password, doing the same hashing work whether or not the account exists.</summary>
-public sealed class PasswordAuthenticator(UserStore users, IPasswordHasher<Account> hasher)
+public sealed class PasswordAuthenticator(UserStore users, IPasswordHasher<Account> hasher, PasswordHashingGate gate)
 {
     private static readonly Account Nobody = new("", "", "", "", DateTimeOffset.UnixEpoch);
     private readonly Lazy<string> dummyHash = new(() => hasher.HashPassword(Nobody, Guid.NewGuid().ToString()));
@@ -13,17 +14,24 @@ public sealed class PasswordAuthenticator(UserStore users, IPasswordHasher<Accou
         var account = await users.FindByEmailAsync(email);
         if (account is null)
         {
-            hasher.VerifyHashedPassword(Nobody, dummyHash.Value, password);
+            await gate.RunAsync(() => hasher.VerifyHashedPassword(Nobody, dummyHash.Value, password));
             return null;
         }
-        var result = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
-        if (result == PasswordVerificationResult.Failed)
-            return null;
-        if (result == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            account = account with { PasswordHash = hasher.HashPassword(account, password) };
-            await users.UpdatePasswordHashAsync(account.Id, account.PasswordHash);
-        }
-        return account;
+        return await VerifyAsync(account, password) ? account : null;
     }
+
+    /// <summary>True when <paramref name="password"/> is the account's; upgrades a weaker stored hash on the way.</summary>
+    public async Task<bool> VerifyAsync(Account account, string password)
+    {
+        var (result, upgraded) = await gate.RunAsync(() =>
+        {
+            var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+            return (verdict, verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(account, password) : null);
+        });
+        if (upgraded is not null)
+            await users.UpgradePasswordHashAsync(account, upgraded);
+        return result != PasswordVerificationResult.Failed;
+    }
+
+    public Task<string> HashAsync(Account account, string password) => gate.RunAsync(() => hasher.HashPassword(account, password));
 }

@@ -9,15 +9,18 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     // Long enough to write one hash; short enough that a crash mid-sign-up frees the email again soon.
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(30);
 
+    private const string UpgradeHashScript =
+        $"if redis.call('HGET', KEYS[1], '{AccountHash.PasswordHashField}') == ARGV[1] then redis.call('HSET', KEYS[1], '{AccountHash.PasswordHashField}', ARGV[2]) end return 0";
+
     private const string ReleaseClaimScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>Creates the account, or returns null when the email is already taken.</summary>
-    public async Task<Account?> CreateAsync(string email, string displayName, Func<Account, string> hashPassword)
+    public async Task<Account?> CreateAsync(string email, string displayName, Func<Account, Task<string>> hashPassword)
     {
         var draft = new Account(AccountId.New(), email.Trim(), displayName.Trim(), "", clock.GetUtcNow());
-        var account = draft with { PasswordHash = hashPassword(draft) };
+        var account = draft with { PasswordHash = await hashPassword(draft) };
         var emailKey = RedisKeys.Email(EmailAddress.Normalize(email));
 
         // The email key is the lock: SET NX makes concurrent sign-ups of one address produce one account.
@@ -45,8 +48,23 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     public async Task<Account?> FindByIdAsync(string id) =>
         AccountHash.ToAccount(await Db.HashGetAllAsync(RedisKeys.Account(id)));
 
-    public Task UpdatePasswordHashAsync(string id, string passwordHash) =>
-        Db.HashSetAsync(RedisKeys.Account(id), AccountHash.PasswordHashField, passwordHash);
+    /// <summary>
+    /// A stronger hash of the same password, written only if the password has not changed since it was read:
+    /// an upgrade racing a password change must not bring the old password back.
+    /// </summary>
+    public Task UpgradePasswordHashAsync(Account account, string upgradedHash) =>
+        Db.ScriptEvaluateAsync(UpgradeHashScript, [RedisKeys.Account(account.Id)], [account.PasswordHash, upgradedHash]);
+
+    /// <summary>A new password: the hash and a bumped credential stamp in one step. Returns the account as now stored.</summary>
+    public async Task<Account> ReplacePasswordAsync(Account account, string passwordHash)
+    {
+        var key = RedisKeys.Account(account.Id);
+        var transaction = Db.CreateTransaction();
+        _ = transaction.HashSetAsync(key, AccountHash.PasswordHashField, passwordHash);
+        var stamp = transaction.HashIncrementAsync(key, AccountHash.CredentialStampField);
+        await transaction.ExecuteAsync();
+        return account with { PasswordHash = passwordHash, CredentialStamp = await stamp };
+    }
 
     private async Task ForgetBestEffortAsync(string id, string emailKey)
     {

@@ -26,6 +26,8 @@ public static class RedisServiceCollectionExtensions
             options.ConnectTimeout = timeouts.ConnectTimeoutMilliseconds;
             options.SyncTimeout = timeouts.OperationTimeoutMilliseconds;
             options.AsyncTimeout = timeouts.OperationTimeoutMilliseconds;
+            // Exception messages would otherwise quote the command and its key (a session's token hash, an email).
+            options.IncludeDetailInExceptions = false;
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddHostedService<RedisConnectionWarmup>();

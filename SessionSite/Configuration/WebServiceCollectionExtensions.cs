@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using SessionSite.Web;
 using SessionSite.Controllers;
 using SessionSite.Forms;
 using SessionSite.Sessions;
@@ -15,12 +16,13 @@ public static class WebServiceCollectionExtensions
         services.AddControllersWithViews(options =>
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
             options.Filters.Add<LoadSessionBeforeViewFilter>();
+            options.Filters.Add<LoadSessionBeforeAntiforgeryFilter>();
         });
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        services.AddAntiforgery(options => options.Cookie.Name = "sessionsite-antiforgery");
+        services.AddSiteCookies(configuration);
         RememberRequestTokens(services);
-        services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.Name = FlashMessages.CookieName);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         // X-Forwarded-* are honoured only from known proxies (loopback unless configured).
         var forwarded = configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new();
@@ -40,10 +42,20 @@ public static class WebServiceCollectionExtensions
     /// <summary>Our largest honest form is a few KB; Kestrel refuses bodies past this with 413.</summary>
     public const int MaxRequestBodyBytes = 64 * 1024;
 
+    /// <summary>The whole pipeline, in order: each step sees the request as the ones above it left it.</summary>
     public static WebApplication UseSitePipeline(this WebApplication app)
     {
+        // First: HSTS, cookies, throttles and logs must all see the client's scheme and address, not the proxy's.
         app.UseForwardedHeaders();
-        app.UseExceptionHandler("/error");
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts(); // one year (AddSiteMvc), as OWASP asks; browsers then refuse plain HTTP to this host
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // Expected outages and the busy answer are logged by the error page as one short line; the framework's
+            // own entry would carry the whole exception, whose Redis messages can name keys and values.
+            SuppressDiagnosticsCallback = context => ErrorController.IsExpected(context.Exception),
+        });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<DeclaredBodyLimitMiddleware>();

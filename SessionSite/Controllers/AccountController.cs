@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SessionSite.Accounts;
@@ -7,13 +6,13 @@ using SessionSite.Models;
 using SessionSite.Security;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
+using SessionSite.Web;
 
 namespace SessionSite.Controllers;
 
 public sealed class AccountController(
     UserStore users,
     PasswordAuthenticator authenticator,
-    IPasswordHasher<Account> hasher,
     SessionSignIn sessions,
     SignInThrottle throttle,
     SecurityLog log) : Controller
@@ -27,14 +26,15 @@ public sealed class AccountController(
     {
         if (!ModelState.IsValid)
             return View(form);
-        var account = await users.CreateAsync(form.Email, form.DisplayName, draft => hasher.HashPassword(draft, form.Password));
+        var account = await users.CreateAsync(form.Email, form.DisplayName, draft => authenticator.HashAsync(draft, form.Password));
         if (account is null)
         {
             ModelState.AddModelError(nameof(form.Email), "An account with this email already exists. Sign in instead?");
             return View(form);
         }
         log.SignedUp(HttpContext, account.Id);
-        await sessions.SignInAsync(HttpContext, account, persistent: false);
+        if (!await sessions.SignInAsync(HttpContext, account, persistent: false))
+            return Redirect("/signin");
         TempData.Flash($"Welcome, {account.DisplayName}!");
         return Redirect("/profile");
     }
@@ -47,23 +47,23 @@ public sealed class AccountController(
     {
         if (!ModelState.IsValid)
             return View(form);
-        var ip = ClientAddress.Of(HttpContext);
-        if (await throttle.WaitBeforeAttemptAsync(ip, form.Email) is { } wait)
+        // Decided before any session exists, so no sign-in can create a session and then fail on its redirect.
+        var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/profile";
+        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), form.Email);
+        if (attempt.Wait is { } wait)
             return TooManyAttempts(wait);
 
         var account = await authenticator.AuthenticateAsync(form.Email, form.Password);
-        if (account is null)
+        if (account is null || !await sessions.SignInAsync(HttpContext, account, form.RememberMe))
         {
-            await throttle.RecordFailureAsync(ip, form.Email);
             log.SignInFailed(HttpContext);
             ModelState.AddModelError("", "The email or password is incorrect.");
             return View(form);
         }
-        await throttle.ResetAccountAsync(form.Email);
+        await attempt.SucceededAsync();
         log.SignInSucceeded(HttpContext, account.Id);
-        await sessions.SignInAsync(HttpContext, account, form.RememberMe);
         TempData.Flash($"Welcome, {account.DisplayName}!");
-        return Redirect(IsSafeReturnUrl(form.ReturnUrl) ? form.ReturnUrl! : "/profile");
+        return Redirect(next);
     }
 
     [HttpPost("/signout")]
@@ -73,9 +73,6 @@ public sealed class AccountController(
         TempData.Flash("You have been signed out.");
         return Redirect("/");
     }
-
-    // IsLocalUrl rejects "//host" and "/\host"; control characters would break the Location header.
-    private bool IsSafeReturnUrl(string? url) => Url.IsLocalUrl(url) && !url.Any(char.IsControl);
 
     private ViewResult TooManyAttempts(TimeSpan wait)
     {

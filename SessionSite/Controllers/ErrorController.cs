@@ -1,22 +1,34 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SessionSite.Redis;
+using SessionSite.Throttling;
 
 namespace SessionSite.Controllers;
 
 /// <summary>Friendly pages for failures; re-executed with the original method, hence no HTTP-method attributes.</summary>
 [IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ErrorController : Controller
+public sealed partial class ErrorController(ILogger<ErrorController> logger) : Controller
 {
     private const string RetryAfterSeconds = "5";
+
+    /// <summary>Failures the site answers by design (503), not bugs: logged briefly, never with their message.</summary>
+    public static bool IsExpected(Exception exception) => RedisFailure.Is(exception) || exception is SiteBusyException;
 
     [Route("/error")]
     public IActionResult Exception()
     {
         var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is SiteBusyException)
+        {
+            LogBusy(logger, HttpContext.Request.Path);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "1";
+            return View("Busy");
+        }
         if (error is not null && RedisFailure.Is(error))
         {
+            LogRedisUnavailable(logger, error.GetType().Name, HttpContext.Request.Path);
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             Response.Headers.RetryAfter = RetryAfterSeconds;
             return View("ServiceUnavailable");
@@ -31,6 +43,19 @@ public sealed class ErrorController : Controller
         return View("ServerError");
     }
 
+    /// <summary>
+    /// The status actually sent, from the re-execution (or the route when asked directly), never model-bound:
+    /// binding would read the form, which a client can fill with "code=404" or make too large to read.
+    /// </summary>
     [Route("/status/{code:int}")]
-    public IActionResult Status(int code) => View("Status", code);
+    public IActionResult Status() =>
+        View("Status", HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+            ?? int.Parse((string)RouteData.Values["code"]!, System.Globalization.CultureInfo.InvariantCulture));
+
+    // The exception type says which failure; its message is left out because Redis messages can name keys and values.
+    [LoggerMessage(2001, LogLevel.Warning, "Redis unavailable ({FailureType}) while serving {Path}; answered 503")]
+    private static partial void LogRedisUnavailable(ILogger logger, string failureType, string path);
+
+    [LoggerMessage(2002, LogLevel.Warning, "Too many password checks waiting while serving {Path}; answered 503 busy")]
+    private static partial void LogBusy(ILogger logger, string path);
 }

@@ -3,12 +3,14 @@ using SessionSite.Accounts;
 using SessionSite.Models;
 using SessionSite.Security;
 using SessionSite.Sessions;
+using SessionSite.Throttling;
+using SessionSite.Web;
 
 namespace SessionSite.Controllers;
 
 [RequireSession]
-public sealed class PasswordController(CurrentSession current, PasswordChange passwords, SessionSignIn sessions, SecurityLog log)
-    : Controller
+public sealed class PasswordController(
+    CurrentSession current, PasswordChange passwords, SignInThrottle throttle, SessionSignIn sessions, SecurityLog log) : Controller
 {
     [HttpGet("/account/password")]
     public IActionResult Change() => View(new ChangePasswordForm());
@@ -19,6 +21,16 @@ public sealed class PasswordController(CurrentSession current, PasswordChange pa
         if (!ModelState.IsValid)
             return View(form);
         var mine = current.Required;
+        // The current password is a password guess like any other: it counts against the account's sign-in throttle.
+        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.User.Email);
+        if (attempt.Wait is { } wait)
+        {
+            log.SignInThrottled(HttpContext, wait);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            ModelState.AddModelError(nameof(form.CurrentPassword), $"Too many wrong passwords. Try again in {WaitText.Of(wait)}.");
+            return View(form);
+        }
         var account = await passwords.ChangeAsync(mine.User.UserId, form.CurrentPassword, form.NewPassword);
         if (account is null)
         {
@@ -26,8 +38,13 @@ public sealed class PasswordController(CurrentSession current, PasswordChange pa
             ModelState.AddModelError(nameof(form.CurrentPassword), "The current password is incorrect.");
             return View(form);
         }
-        await sessions.RenewAndEndOthersAsync(HttpContext, account, mine.User);
+        await attempt.SucceededAsync();
         log.PasswordChanged(HttpContext, account.Id);
+        if (!await sessions.RenewAndEndOthersAsync(HttpContext, account, mine.User))
+        {
+            TempData.Flash("Your password was changed again elsewhere. Please sign in with the newest one.");
+            return Redirect("/signin");
+        }
         TempData.Flash("Your password has been changed and every other session has been signed out.");
         return Redirect("/profile");
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using SessionSite.Models;
 using SessionSite.Security;
 using SessionSite.Sessions;
+using SessionSite.Web;
 
 namespace SessionSite.Controllers;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using SessionSite.Sessions;
 
 namespace SessionSite.Forms;
 
@@ -23,7 +24,7 @@ public sealed class RememberedRequestTokenAntiforgery(IAntiforgery inner, IOptio
 
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext)
     {
-        var cookie = RememberableCookie(httpContext);
+        var cookie = RememberKey(httpContext);
         if (cookie is not null && remembered.TryGetValue(cookie, out string? requestToken))
         {
             // What the library does on every token it hands out: a page with a form must never be cached.
@@ -52,7 +53,9 @@ public sealed class RememberedRequestTokenAntiforgery(IAntiforgery inner, IOptio
 
     public void Dispose() => remembered.Dispose();
 
-    // Tokens of a signed-in ClaimsPrincipal embed its identity; the site never sets one, but if it ever does, don't remember.
-    private string? RememberableCookie(HttpContext httpContext) =>
-        httpContext.User.Identity?.IsAuthenticated == true ? null : httpContext.Request.Cookies[options.Value.Cookie.Name!];
+    // A request token embeds the user it was minted for, so it is remembered per cookie and user, never across users.
+    private string? RememberKey(HttpContext httpContext) =>
+        httpContext.Request.Cookies[options.Value.Cookie.Name!] is { } cookie
+            ? $"{SessionPrincipal.UserId(httpContext.User)}|{cookie}"
+            : null;
 }

@@ -32,18 +32,28 @@ public sealed class CurrentSession(SessionCookie cookie, SessionStore store)
             : throw new InvalidOperationException("This action needs [RequireSession].");
 
     /// <summary>After sign-in, sign-out or rotation, so the rest of this request sees the new state.</summary>
-    public void Replace(SignedInSession? session) => loading = Task.FromResult(session);
+    public void Replace(SignedInSession? session, HttpContext http)
+    {
+        loading = Task.FromResult(session);
+        http.User = SessionPrincipal.For(session?.User);
+    }
 
     private async Task<SignedInSession?> LoadAsync(HttpContext http)
     {
         if (!cookie.TryRead(http.Request, out var credential))
+        {
+            // A cookie under our name that does not parse can never work: delete it rather than meet it again.
+            if (cookie.IsPresent(http.Request))
+                cookie.Delete(http);
             return null;
+        }
         var user = await store.LoadAsync(credential);
         if (user is null)
         {
             cookie.Delete(http);
             return null;
         }
+        http.User = SessionPrincipal.For(user);
         return new SignedInSession(credential, user);
     }
 }

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using SessionSite.Controllers;
+using Microsoft.AspNetCore.Mvc;
 using SessionSite.Redis;
+using SessionSite.Web;
 
 namespace SessionSite.Sessions;
 

@@ -20,8 +20,10 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
         end
         """;
 
+    // KEYS[1] = index, KEYS[2] = account; ARGV[4] = the credential stamp the password was checked against.
     private const string AddScript = Settle + """
 
+        if (redis.call('HGET', KEYS[2], 'stamp') or '0') ~= ARGV[4] then return 0 end
         redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
         settle(KEYS[1], ARGV[3])
         return 1
@@ -55,8 +57,16 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
 
     private IDatabase Db => redis.GetDatabase();
 
-    public Task AddAsync(string userId, string storageHash, DateTimeOffset expiresAt, DateTimeOffset now) =>
-        Db.ScriptEvaluateAsync(AddScript, [RedisKeys.SessionIndex(userId)], [storageHash, Ms(expiresAt), Ms(now)]);
+    /// <summary>
+    /// Lists a new session, unless the account's password changed since it was checked (the stamp moved on):
+    /// the same step that a password change orders itself against. False when refused.
+    /// </summary>
+    public async Task<bool> AddAsync(string userId, string storageHash, DateTimeOffset expiresAt, DateTimeOffset now, long credentialStamp) =>
+        (int)await Db.ScriptEvaluateAsync(
+            AddScript, [RedisKeys.SessionIndex(userId), RedisKeys.Account(userId)], [storageHash, Ms(expiresAt), Ms(now), credentialStamp]) == 1;
+
+    public async Task<bool> ContainsAsync(string userId, string storageHash) =>
+        (await Db.SortedSetScoreAsync(RedisKeys.SessionIndex(userId), storageHash)).HasValue;
 
     /// <summary>
     /// Moves a member's expiry forward only (GT): of two racing touches the later expiry wins, so the index

@@ -24,7 +24,11 @@ public sealed class SessionLifetime(IOptions<RedisSessionOptions> options)
         return idleEnd < absoluteEnd ? idleEnd : absoluteEnd;
     }
 
-    public bool IsExpired(SessionUser session, DateTimeOffset now) => now >= session.ExpiresAt;
+    /// <summary>
+    /// The stored expiry, or the absolute lifetime as configured now: a lifetime shortened since the session was
+    /// written ends it here, instead of a touch computing an expiry already in the past.
+    /// </summary>
+    public bool IsExpired(SessionUser session, DateTimeOffset now) => now >= session.ExpiresAt || now >= AbsoluteExpiry(session);
 
     /// <summary>
     /// Re-write when "last seen" is a touch interval old, or when less than half the idle window remains and

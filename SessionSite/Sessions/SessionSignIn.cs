@@ -6,11 +6,22 @@ namespace SessionSite.Sessions;
 /// <summary>Starting, ending and replacing the browser's session: store, cookie and current request in step.</summary>
 public sealed class SessionSignIn(SessionStore store, SessionCookie cookie, CurrentSession current, SecurityLog log)
 {
-    /// <summary>Always a fresh session: a token the browser already had is deleted, never adopted (no fixation).</summary>
-    public async Task SignInAsync(HttpContext http, Account account, bool persistent)
+    /// <summary>
+    /// Always a fresh session: a token the browser already had is deleted, never adopted (no fixation).
+    /// False when the password changed since it was checked: then nobody is signed in.
+    /// </summary>
+    public async Task<bool> SignInAsync(HttpContext http, Account account, bool persistent)
     {
         await EndBrowserSessionAsync(http);
-        Start(http, await store.CreateAsync(account, persistent, ClientDescription.From(http)));
+        var session = await store.CreateAsync(account, persistent, ClientDescription.From(http));
+        if (session is null)
+        {
+            cookie.Delete(http);
+            current.Replace(null, http);
+            return false;
+        }
+        Start(http, session);
+        return true;
     }
 
     /// <summary>Ends this browser's session, server-side first, and logs it when the cookie named a user.</summary>
@@ -19,21 +30,23 @@ public sealed class SessionSignIn(SessionStore store, SessionCookie cookie, Curr
         if (await EndBrowserSessionAsync(http) is { } userId)
             log.SignedOut(http, userId);
         cookie.Delete(http);
-        current.Replace(null);
+        current.Replace(null, http);
     }
 
-    /// <summary>After a password change: a new token for this browser, and every other session ended.</summary>
-    public async Task RenewAndEndOthersAsync(HttpContext http, Account account, SessionUser previous)
+    /// <summary>
+    /// After a password change: every session of the account ended (this one too) and a new one for this
+    /// browser. False when yet another change overtook this one: then this browser is signed out as well.
+    /// </summary>
+    public async Task<bool> RenewAndEndOthersAsync(HttpContext http, Account account, SessionUser previous)
     {
-        var renewed = await store.CreateAsync(account, previous.Persistent, ClientDescription.From(http));
-        await store.RevokeAllExceptAsync(account.Id, renewed.Credential.StorageHash);
-        Start(http, renewed);
+        await store.RevokeAllExceptAsync(account.Id, keepStorageHash: null);
+        return await SignInAsync(http, account, previous.Persistent);
     }
 
     private void Start(HttpContext http, SignedInSession session)
     {
         cookie.Write(http, session);
-        current.Replace(session);
+        current.Replace(session, http);
     }
 
     private async Task<string?> EndBrowserSessionAsync(HttpContext http)

@@ -16,7 +16,11 @@ public sealed class SessionStore(
     IOptions<RedisSessionOptions> options,
     TimeProvider clock)
 {
-    public async Task<SignedInSession> CreateAsync(Account account, bool persistent, ClientDescription client)
+    /// <summary>
+    /// A new session for an account whose password was just checked, or null when the password changed meanwhile
+    /// (its credential stamp moved on, or a change ended every session while this one was being written).
+    /// </summary>
+    public async Task<SignedInSession?> CreateAsync(Account account, bool persistent, ClientDescription client)
     {
         var now = clock.GetUtcNow();
         var stamp = WholeSeconds(now);
@@ -29,8 +33,15 @@ public sealed class SessionStore(
 
         // Index first: a crash between the two leaves a member without an entry, which listing prunes;
         // the other order could leave a live session that no list shows and no one can revoke.
-        await index.AddAsync(account.Id, credential.StorageHash, session.ExpiresAt, now);
+        if (!await index.AddAsync(account.Id, credential.StorageHash, session.ExpiresAt, now, account.CredentialStamp))
+            return null;
         await WriteAsync(credential.UserId, credential.StorageHash, session);
+        // A password change that ended every session between the two steps above must win, as it does at a touch.
+        if (!await index.ContainsAsync(account.Id, credential.StorageHash))
+        {
+            await cache.RemoveAsync(RedisKeys.Session(credential.UserId, credential.StorageHash));
+            return null;
+        }
         await EnforceCapAsync(account.Id, credential.StorageHash);
         return new SignedInSession(credential, session);
     }
@@ -40,8 +51,15 @@ public sealed class SessionStore(
     {
         var session = await ReadAsync(credential.UserId, credential.StorageHash);
         var now = clock.GetUtcNow();
-        if (session is null || lifetime.IsExpired(session, now))
+        if (session is null)
             return null;
+        if (lifetime.IsExpired(session, now))
+        {
+            // Past a lifetime shortened since it was written, Redis would still keep it: end it for every instance.
+            if (now < session.ExpiresAt)
+                await DeleteAsync(credential);
+            return null;
+        }
         if (!lifetime.NeedsTouch(session, now))
             return session;
 

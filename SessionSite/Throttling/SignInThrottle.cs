@@ -7,64 +7,71 @@ using StackExchange.Redis;
 namespace SessionSite.Throttling;
 
 /// <summary>
-/// Failed sign-ins counted in Redis over a sliding window, per client IP and per account, so every site
+/// Password attempts counted in Redis over a sliding window, per client IP and per account, so every site
 /// instance sees the same counts. Hand-written: the framework's rate limiter keeps its counters per process.
-/// Attempts refused with 429 are not counted, so a throttle lifts once failures stop: an attacker must keep
+/// An attempt reserves its slot before the password is checked, in the same atomic step as the limit check,
+/// so N parallel guesses never get more than the limit answered; a right password gives its slot back.
+/// Attempts refused with 429 take no slot, so a throttle lifts once failures stop: an attacker must keep
 /// failing (past the IP limit first) to keep an account throttled, and can never lock it for good.
 /// </summary>
 public sealed class SignInThrottle(IConnectionMultiplexer redis, IOptions<ThrottlingOptions> options, TimeProvider clock)
 {
-    // KEYS[1] = counter; ARGV = now (ms), window (ms), limit. Returns ms until the next attempt is allowed, or 0.
-    private const string WaitScript = """
+    // KEYS[1] = counter; ARGV = now (ms), window (ms), limit, a unique member.
+    // Returns 0 with the slot taken, or the ms until the oldest slot frees (nothing taken).
+    private const string ReserveScript = """
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
-        if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then return 0 end
+        if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
+          redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+          return 0
+        end
         local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
         return math.max(1, oldest[2] + ARGV[2] - ARGV[1])
-        """;
-
-    // KEYS[1] = counter; ARGV = now (ms), window (ms), a unique member.
-    private const string RecordScript = """
-        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
-        redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3])
-        redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        return 1
         """;
 
     private ThrottlingOptions Options => options.Value;
 
     private IDatabase Db => redis.GetDatabase();
 
-    /// <summary>How long the caller must wait before trying again, or null when it may try now. The IP limit is checked first.</summary>
-    public async Task<TimeSpan?> WaitBeforeAttemptAsync(string? ip, string email)
+    /// <summary>
+    /// Takes a slot for one password check, IP first, then the account. <see cref="PasswordAttempt.Wait"/> is set
+    /// (and no slot kept) when either is full: the caller must answer 429 without checking the password.
+    /// </summary>
+    public async Task<PasswordAttempt> BeginAsync(string? ip, string email)
     {
-        var now = Now();
-        var waits = await Task.WhenAll(
-            WaitAsync(IpKey(ip), Options.IpWindow, Options.IpFailureLimit, now),
-            WaitAsync(AccountKey(email), Options.AccountWindow, Options.AccountFailureLimit, now));
-        var longest = waits.Max();
-        return longest > 0 ? TimeSpan.FromMilliseconds(longest) : null;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var attempt = new PasswordAttempt(this, IpKey(ip), AccountKey(email), $"{now}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(6))}");
+        var ipWait = await ReserveAsync(attempt.IpKey, Options.IpWindow, Options.IpFailureLimit, now, attempt.Member);
+        if (ipWait > 0)
+            return attempt with { Wait = TimeSpan.FromMilliseconds(ipWait) };
+        var accountWait = await ReserveAsync(attempt.AccountKey, Options.AccountWindow, Options.AccountFailureLimit, now, attempt.Member);
+        if (accountWait == 0)
+            return attempt;
+        await Db.SortedSetRemoveAsync(attempt.IpKey, attempt.Member);
+        return attempt with { Wait = TimeSpan.FromMilliseconds(accountWait) };
     }
 
-    public Task RecordFailureAsync(string? ip, string email)
-    {
-        var now = Now();
-        var member = $"{now}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
-        return Task.WhenAll(
-            Db.ScriptEvaluateAsync(RecordScript, [IpKey(ip)], [now, (long)Options.IpWindow.TotalMilliseconds, member]),
-            Db.ScriptEvaluateAsync(RecordScript, [AccountKey(email)], [now, (long)Options.AccountWindow.TotalMilliseconds, member]));
-    }
+    /// <summary>
+    /// The password was right: the IP's slot is given back and the account's failures are cleared (one right
+    /// password does not vouch for the IP's other attempts, but it does end the guessing on this account).
+    /// </summary>
+    internal Task SucceededAsync(PasswordAttempt attempt) =>
+        Task.WhenAll(Db.SortedSetRemoveAsync(attempt.IpKey, attempt.Member), Db.KeyDeleteAsync(attempt.AccountKey));
 
-    /// <summary>A successful sign-in clears the account's failures (not the IP's: one right password does not vouch for the rest).</summary>
-    public Task ResetAccountAsync(string email) => Db.KeyDeleteAsync(AccountKey(email));
-
-    private async Task<long> WaitAsync(RedisKey key, TimeSpan window, int limit, long now) =>
-        (long)await Db.ScriptEvaluateAsync(WaitScript, [key], [now, (long)window.TotalMilliseconds, limit]);
-
-    private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+    private async Task<long> ReserveAsync(RedisKey key, TimeSpan window, int limit, long now, string member) =>
+        (long)await Db.ScriptEvaluateAsync(ReserveScript, [key], [now, (long)window.TotalMilliseconds, limit, member]);
 
     private static RedisKey IpKey(string? ip) => $"throttle:ip:{ip ?? "unknown"}";
 
     // Hashed, so the key names no address, and counted alike whether or not the account exists.
     private static RedisKey AccountKey(string email) =>
         $"throttle:account:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddress.Normalize(email))))}";
+}
+
+/// <summary>One password check's slots in the throttle: kept as a failure unless <see cref="SucceededAsync"/> gives them back.</summary>
+public sealed record PasswordAttempt(SignInThrottle Throttle, RedisKey IpKey, RedisKey AccountKey, string Member)
+{
+    public TimeSpan? Wait { get; init; }
+
+    public Task SucceededAsync() => Throttle.SucceededAsync(this);
 }

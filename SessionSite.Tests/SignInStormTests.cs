@@ -1,0 +1,42 @@
+using System.Net;
+using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Pages;
+
+namespace SessionSite.Tests;
+
+/// <summary>Hashing at a real cost, one hash at a time and one waiting: a burst of sign-ins must overflow it.</summary>
+public sealed class BoundedHashingFixture : SiteFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["PasswordHashing:IterationCount"] = "100000",
+        ["PasswordHashing:MaxConcurrent"] = "1",
+        ["PasswordHashing:QueueLimit"] = "1",
+    };
+}
+
+public sealed class SignInStormTests(BoundedHashingFixture fixture) : IClassFixture<BoundedHashingFixture>
+{
+    [Fact]
+    public async Task MoreConcurrentSignInsThanTheHashingLimitGetTheBusyAnswerAndNothingElseFails()
+    {
+        var signedIn = fixture.Site.NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(signedIn);
+        var pages = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => SignInPage.OpenAsync(fixture.Site.NewBrowser())));
+
+        var storm = pages.Select((page, i) => page.PostAsync(email, i % 2 == 0 ? UserStories.Password : "wrong password")).ToArray();
+        var profileDuringTheStorm = await signedIn.GetAsync("/profile");
+        var responses = await Task.WhenAll(storm);
+
+        Assert.Equal(HttpStatusCode.OK, profileDuringTheStorm.StatusCode);
+        var busy = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
+        Assert.NotEmpty(busy);
+        foreach (var response in busy)
+        {
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.NotNull((await Browser.ParseAsync(response)).QuerySelector("#site-busy"));
+        }
+        Assert.All(responses.Except(busy), r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, r.StatusCode.ToString()));
+        Assert.DoesNotContain(fixture.Site.Logs.Entries, e => e.Message.Contains("RedisTimeoutException"));
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace SessionSite.Sessions;
+
+/// <summary>
+/// Antiforgery validates a form against <c>HttpContext.User</c>, which the session sets once it is loaded.
+/// Pages behind [RequireSession] load it first anyway; public forms (sign-in, sign-up, sign-out) posted with a
+/// session cookie load it here, before antiforgery's own filter (order 1000) runs. Reads stay cached per request.
+/// </summary>
+public sealed class LoadSessionBeforeAntiforgeryFilter(CurrentSession current, SessionCookie cookie) : IAsyncAuthorizationFilter, IOrderedFilter
+{
+    public int Order => -1000;
+
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+    {
+        var http = context.HttpContext;
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && cookie.IsPresent(http.Request))
+            await current.GetAsync(http);
+    }
+}

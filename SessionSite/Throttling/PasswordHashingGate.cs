@@ -1,0 +1,31 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace SessionSite.Throttling;
+
+/// <summary>
+/// PBKDF2 at 210,000 iterations takes a core for about 100 ms. Unbounded, a burst of sign-ins occupies every
+/// thread-pool thread, and then Redis replies and signed-in pages wait behind it. Hashing therefore takes a turn
+/// from a concurrency limiter: the few allowed run, a short queue waits asynchronously (holding no thread), and
+/// the rest are told at once that the site is busy.
+/// </summary>
+public sealed class PasswordHashingGate(IOptions<PasswordHashingOptions> options) : IDisposable
+{
+    private readonly ConcurrencyLimiter limiter = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = options.Value.EffectiveMaxConcurrent,
+        QueueLimit = options.Value.QueueLimit,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    /// <summary>Runs <paramref name="hashing"/> when its turn comes; throws <see cref="SiteBusyException"/> when the queue is full.</summary>
+    public async Task<T> RunAsync<T>(Func<T> hashing, CancellationToken cancellationToken = default)
+    {
+        using var lease = await limiter.AcquireAsync(1, cancellationToken);
+        if (!lease.IsAcquired)
+            throw new SiteBusyException();
+        return hashing();
+    }
+
+    public void Dispose() => limiter.Dispose();
+}
