@@ -66,7 +66,8 @@ public sealed class DeploymentFileTests
 
         Assert.Contains("scale", Strings(replica["profiles"]));
         Assert.Contains("scale", Strings(proxy["profiles"]));
-        Assert.Equal("SessionSite/Dockerfile", ((YamlScalarNode)((YamlMappingNode)replica["build"])["dockerfile"]).Value);
+        Assert.Equal(((YamlScalarNode)Service("web")["image"]).Value, ((YamlScalarNode)replica["image"]).Value);
+        Assert.False(replica.Children.ContainsKey("build")); // one image, built once by web
         Assert.StartsWith("nginx", ((YamlScalarNode)proxy["image"]).Value);
         var mount = Assert.Single(Strings(proxy["volumes"]));
         var config = File.ReadAllText(RepositoryRoot.File(mount.Split(':')[0]));
@@ -76,13 +77,29 @@ public sealed class DeploymentFileTests
     }
 
     [Fact]
+    public void ForwardedHeadersAreBelievedOnlyFromTheProxysFixedAddress()
+    {
+        var proxy = Service("proxy");
+        var proxyAddress = ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)proxy["networks"])["site"])["ipv4_address"]).Value;
+
+        foreach (var name in new[] { "web", "web-replica" })
+        {
+            var environment = (YamlMappingNode)Service(name)["environment"];
+            var trust = environment.Children.Where(e => ((YamlScalarNode)e.Key).Value!.StartsWith("ForwardedHeaders__")).ToList();
+            var only = Assert.Single(trust);
+            Assert.Equal("ForwardedHeaders__KnownProxies__0", ((YamlScalarNode)only.Key).Value);
+            Assert.Equal(proxyAddress, ((YamlScalarNode)only.Value).Value);
+        }
+    }
+
+    [Fact]
     public void DockerfileBuildsOnTheSdkAndRunsOnTheAspNetRuntime()
     {
         var lines = File.ReadAllLines(RepositoryRoot.File("SessionSite", "Dockerfile"));
 
         Assert.Contains(lines, l => l.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build"));
         Assert.Contains(lines, l => l.StartsWith("FROM mcr.microsoft.com/dotnet/aspnet:10.0"));
-        Assert.Contains(lines, l => l.Contains("ASPNETCORE_URLS=http://+:8080"));
+        Assert.DoesNotContain(lines, l => l.Contains("ASPNETCORE_URLS")); // the runtime image's ASPNETCORE_HTTP_PORTS=8080 serves
         Assert.Contains(lines, l => l.StartsWith("ENTRYPOINT") && l.Contains("SessionSite.dll"));
     }
 
