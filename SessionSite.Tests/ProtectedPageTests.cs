@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using SessionSite.Redis;
 using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Pages;
 
@@ -139,5 +140,22 @@ public sealed class ProtectedPageTests(SiteFixture fixture) : IClassFixture<Site
         var deletion = Assert.Single(response.Headers.GetValues("Set-Cookie"), h => h.StartsWith(Browser.SessionCookieName + "="));
         Assert.Contains("expires=Thu, 01 Jan 1970", deletion, StringComparison.OrdinalIgnoreCase);
         Assert.Null(browser.SessionCookie);
+    }
+
+    [Fact]
+    public async Task ASessionWhoseAuthenticatedFlagIsFalseIsNotLetThrough()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+        var cookie = browser.SessionCookie!;
+        var key = RedisKeys.Session(RedisInspection.UserIdOf(cookie), RedisInspection.StorageHashOf(cookie));
+        var json = fixture.Redis.Database.HashGet(key, "data").ToString();
+        Assert.Contains("\"a\":true", json);
+
+        fixture.Redis.Database.HashSet(key, "data", json.Replace("\"a\":true", "\"a\":false"));
+        var response = await browser.GetAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/signin?returnUrl=", response.Headers.Location!.OriginalString);
     }
 }

@@ -6,10 +6,12 @@ namespace SessionSite.Tests;
 
 public sealed class TwoSessionCapFixture : SiteFixture
 {
+    protected override bool UsesFakeClock => true;
+
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Session:MaxSessionsPerUser"] = "2",
-        ["Session:TouchInterval"] = "00:00:00.001",
+        ["Session:TouchInterval"] = "00:00:01",
     };
 }
 
@@ -20,9 +22,11 @@ public sealed class SessionCapTests(TwoSessionCapFixture fixture) : IClassFixtur
     {
         var oldest = fixture.Site.NewBrowser();
         var (_, email) = await UserStories.SignUpAsync(oldest);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(5));
         var middle = fixture.Site.NewBrowser();
         await UserStories.SignInAsync(middle, email);
-        await Task.Delay(20);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(5));
+        // The oldest sign-in is now the most recently used: first-in-first-out would end it, LRU ends the middle one.
         Assert.Equal(HttpStatusCode.OK, (await oldest.GetAsync("/profile")).StatusCode);
 
         var newest = fixture.Site.NewBrowser();

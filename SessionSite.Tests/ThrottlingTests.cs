@@ -9,7 +9,7 @@ public sealed class ThrottlingFixture : SiteFixture
     public const int IpLimit = 6;
     public const int AccountLimit = 3;
     public const int SignUpLimit = 3;
-    public static readonly TimeSpan AccountWindow = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan AccountWindow = TimeSpan.FromMinutes(15);
 
     public static IReadOnlyDictionary<string, string?> ThrottleSettings => new Dictionary<string, string?>
     {
@@ -20,6 +20,8 @@ public sealed class ThrottlingFixture : SiteFixture
     };
 
     protected override IReadOnlyDictionary<string, string?> Settings => ThrottleSettings;
+
+    protected override bool UsesFakeClock => true;
 }
 
 public sealed class ThrottlingTests(ThrottlingFixture fixture) : IClassFixture<ThrottlingFixture>
@@ -77,7 +79,7 @@ public sealed class ThrottlingTests(ThrottlingFixture fixture) : IClassFixture<T
         await FailAsync(email, ThrottlingFixture.AccountLimit);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await (await SignInPage.OpenAsync(NewBrowser())).PostAsync(email, UserStories.Password)).StatusCode);
 
-        await Task.Delay(ThrottlingFixture.AccountWindow + TimeSpan.FromMilliseconds(300));
+        fixture.Clock.Advance(ThrottlingFixture.AccountWindow + TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(email, (await UserStories.SignInAsync(NewBrowser(), email)).Email);
     }
@@ -112,7 +114,7 @@ public sealed class ThrottlingTests(ThrottlingFixture fixture) : IClassFixture<T
     [Fact]
     public async Task FailureCountsAreSharedByEverySiteInstance()
     {
-        await using var otherInstance = new SiteFactory(fixture.Redis, ThrottlingFixture.ThrottleSettings);
+        await using var otherInstance = new SiteFactory(fixture.Redis, ThrottlingFixture.ThrottleSettings, clock: fixture.Clock);
         var email = await SignedUpEmailAsync();
         await FailAsync(email, ThrottlingFixture.AccountLimit);
 

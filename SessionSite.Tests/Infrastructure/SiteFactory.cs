@@ -1,18 +1,27 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 
 namespace SessionSite.Tests.Infrastructure;
 
 /// <summary>The real site in memory, wired to a real Redis, with settings a test may override.</summary>
-public sealed class SiteFactory(string redisConnectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+/// <remarks>
+/// With a <paramref name="clock"/> (a <see cref="FakeTimeProvider"/>), every rule of the site that reads the time
+/// (expiry, last seen, throttling windows) runs on it, so tests move time instead of sleeping. Redis's own TTLs
+/// still run on real time, and the fake clock only moves forward from the real now, so they never end early.
+/// </remarks>
+public sealed class SiteFactory(
+    string redisConnectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", TimeProvider? clock = null)
     : WebApplicationFactory<Program>
 {
-    public SiteFactory(RedisServer redis, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
-        : this(redis.ConnectionString, settings, environment)
+    public SiteFactory(
+        RedisServer redis, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", TimeProvider? clock = null)
+        : this(redis.ConnectionString, settings, environment, clock)
     {
     }
 
@@ -44,6 +53,8 @@ public sealed class SiteFactory(string redisConnectionString, IReadOnlyDictionar
         // Tests fire many sign-ups at once on purpose; the hashing gate is tested with its own small queue.
         builder.UseSetting("PasswordHashing:QueueLimit", "100000");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackConnectionFilter>());
+        if (clock is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace SessionSite.Tests.Infrastructure;
 
 /// <summary>One real Redis and one site per test class, started once and shared by its tests.</summary>
@@ -10,6 +12,11 @@ public class SiteFixture : IAsyncLifetime
 
     public SiteFactory Site => site ?? throw new InvalidOperationException("Fixture not started.");
 
+    /// <summary>The site's clock when <see cref="UsesFakeClock"/>: tests advance it instead of sleeping.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected virtual bool UsesFakeClock => false;
+
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     protected virtual string[] RedisArguments => [];
@@ -20,7 +27,7 @@ public class SiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         redis = await RedisServer.StartAsync(RedisArguments, mayShare: !NeedsOwnRedis);
-        site = new SiteFactory(redis, Settings);
+        site = new SiteFactory(redis, Settings, clock: UsesFakeClock ? Clock : null);
     }
 
     public async Task DisposeAsync()

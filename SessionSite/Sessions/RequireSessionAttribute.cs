@@ -17,7 +17,8 @@ public sealed class RequireSessionAttribute : Attribute, IAsyncAuthorizationFilt
         // The exact value antiforgery sets: anything else makes it log a warning on every page with a form.
         http.Response.Headers.CacheControl = "no-cache, no-store";
         var current = http.RequestServices.GetRequiredService<CurrentSession>();
-        if (await current.GetAsync(http) is not null)
+        // A session whose sign-in is not complete (the flag false) is not signed in, whatever else it holds.
+        if (await current.GetAsync(http) is { User.IsAuthenticated: true })
             return;
         if (http.RequestServices.GetRequiredService<SessionCookie>().IsPresent(http.Request))
         {
