@@ -37,6 +37,7 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
         Site.UseKestrel(0);
         Site.StartServer();
         BaseUrl = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await WaitUntilReadyAsync();
         playwright = await Playwright.CreateAsync();
         Chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -44,6 +45,18 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumFlags,
         });
+    }
+
+    /// <summary>
+    /// As a load balancer would: no traffic before /readyz answers 200. The Redis connection is made in the
+    /// background, and on a loaded machine the first sign-up could otherwise meet the 503 page.
+    /// </summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await client.GetAsync("/readyz")).StatusCode != System.Net.HttpStatusCode.OK && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
     }
 
     /// <summary>A fresh browser profile: its own cookies, like a new person at a new computer.</summary>
