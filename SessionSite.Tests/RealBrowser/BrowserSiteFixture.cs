@@ -48,10 +48,10 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// As a load balancer would: no traffic before /readyz answers 200. The Redis connection is made in the
-    /// background, and on a loaded machine the first sign-up could otherwise meet the 503 page.
+    /// As a load balancer would: no traffic before /readyz answers 200. The Redis connection is made (and, after
+    /// an outage, remade) in the background; until then the next test's first page would meet the 503 page.
     /// </summary>
-    private async Task WaitUntilReadyAsync()
+    public async Task WaitUntilReadyAsync()
     {
         using var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -210,6 +210,7 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
         finally
         {
             await fixture.Redis.StartProcessAsync();
+            await fixture.WaitUntilReadyAsync();
         }
     }
 

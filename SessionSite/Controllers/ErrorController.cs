@@ -18,17 +18,19 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
     [Route("/error")]
     public IActionResult Exception()
     {
-        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>();
+        var error = failed?.Error;
+        var path = failed?.Path ?? HttpContext.Request.Path.Value ?? "";
         if (error is SiteBusyException)
         {
-            LogBusy(logger, HttpContext.Request.Path);
+            LogBusy(logger, path);
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             Response.Headers.RetryAfter = "1";
             return View("Busy");
         }
         if (error is not null && RedisFailure.Is(error))
         {
-            LogRedisUnavailable(logger, error.GetType().Name, HttpContext.Request.Path);
+            LogRedisUnavailable(logger, error.GetType().Name, path);
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             Response.Headers.RetryAfter = RetryAfterSeconds;
             return View("ServiceUnavailable");
