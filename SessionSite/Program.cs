@@ -1,4 +1,9 @@
+using SessionSite.Accounts;
 using SessionSite.Configuration;
+using SessionSite.Redis;
+using SessionSite.Sessions;
+using SessionSite.Throttling;
+using SessionSite.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -6,6 +11,7 @@ builder.Services.AddRedis(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRedisSessions(builder.Configuration);
 builder.Services.AddThrottling(builder.Configuration);
+builder.Services.AddSitePipeline(builder.Configuration);
 builder.Services.AddSiteMvc(builder.Configuration);
 builder.Services.AddSiteHealthChecks();
 

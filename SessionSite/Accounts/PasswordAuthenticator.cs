@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using SessionSite.Throttling;
 
 namespace SessionSite.Accounts;
 

@@ -1,6 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
-using System.ComponentModel.DataAnnotations;
 
 namespace SessionSite.Accounts;
 

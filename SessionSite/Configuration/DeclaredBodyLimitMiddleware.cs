@@ -9,10 +9,13 @@ namespace SessionSite.Configuration;
 /// </summary>
 public sealed class DeclaredBodyLimitMiddleware(RequestDelegate next)
 {
+    /// <summary>Our largest honest form is a few KB; Kestrel refuses bodies past this with 413.</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
+
     public Task InvokeAsync(HttpContext context)
     {
         var rendersStatusPage = context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
-        if (context.Request.ContentLength > WebServiceCollectionExtensions.MaxRequestBodyBytes && !rendersStatusPage)
+        if (context.Request.ContentLength > MaxRequestBodyBytes && !rendersStatusPage)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return Task.CompletedTask;

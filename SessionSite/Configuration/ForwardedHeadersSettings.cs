@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 
 namespace SessionSite.Configuration;
@@ -6,7 +7,7 @@ namespace SessionSite.Configuration;
 /// The <c>ForwardedHeaders</c> section: which proxies may tell the site the client's IP and scheme.
 /// Empty lists keep ASP.NET's default, loopback only; listing any replaces it.
 /// </summary>
-public sealed class ForwardedHeadersSettings
+public sealed class ForwardedHeadersSettings : IValidatableObject
 {
     public const string Section = "ForwardedHeaders";
 
@@ -17,7 +18,16 @@ public sealed class ForwardedHeadersSettings
     public string[] KnownNetworks { get; set; } = [];
 
     /// <summary>How many proxies deep X-Forwarded-For is read.</summary>
+    [Range(1, 10)]
     public int ForwardLimit { get; set; } = 1;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var proxy in KnownProxies.Where(p => !IPAddress.TryParse(p, out _)))
+            yield return new ValidationResult($"ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address.");
+        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+            yield return new ValidationResult($"ForwardedHeaders:KnownNetworks: '{network}' is not a network in CIDR form (e.g. 10.0.0.0/8).");
+    }
 
     public void ApplyTo(ForwardedHeadersOptions options)
     {

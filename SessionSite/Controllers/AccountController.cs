@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SessionSite.Accounts;
-using SessionSite.Configuration;
+using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Security;
 using SessionSite.Sessions;

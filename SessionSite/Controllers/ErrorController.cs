@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SessionSite.Accounts;
 using SessionSite.Redis;
-using SessionSite.Throttling;
 
 namespace SessionSite.Controllers;
 
@@ -11,9 +11,6 @@ namespace SessionSite.Controllers;
 public sealed partial class ErrorController(ILogger<ErrorController> logger) : Controller
 {
     private const string RetryAfterSeconds = "5";
-
-    /// <summary>Failures the site answers by design (503), not bugs: logged briefly, never with their message.</summary>
-    public static bool IsExpected(Exception exception) => RedisFailure.Is(exception) || exception is SiteBusyException;
 
     [Route("/error")]
     public IActionResult Exception()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SessionSite.Accounts;
+using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Security;
 using SessionSite.Sessions;

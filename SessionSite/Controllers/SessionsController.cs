@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Security;
 using SessionSite.Sessions;
-using SessionSite.Web;
 
 namespace SessionSite.Controllers;
 

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace SessionSite.Throttling;
+namespace SessionSite.Accounts;
 
 /// <summary>
 /// PBKDF2 at 210,000 iterations takes a core for about 100 ms. Unbounded, a burst of sign-ins occupies every

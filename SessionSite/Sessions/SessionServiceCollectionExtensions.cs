@@ -1,15 +1,12 @@
-using SessionSite.Sessions;
+using SessionSite.Configuration.Binding;
 
-namespace SessionSite.Configuration;
+namespace SessionSite.Sessions;
 
 public static class SessionServiceCollectionExtensions
 {
     public static IServiceCollection AddRedisSessions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RedisSessionOptions>()
-            .Bind(configuration.GetSection(RedisSessionOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<RedisSessionOptions>(configuration.GetSection(RedisSessionOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SessionLifetime>();
         services.AddSingleton<SessionIndex>();

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Options;
 
-namespace SessionSite.Web;
+namespace SessionSite.Flash;
 
 /// <summary>One-shot messages shown by the layout on the next page, carried in the TempData cookie.</summary>
 public static class FlashMessages

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
-using SessionSite.Accounts;
+using SessionSite.Configuration.Binding;
 using SessionSite.Security;
 
-namespace SessionSite.Configuration;
+namespace SessionSite.Accounts;
 
 public static class AccountServiceCollectionExtensions
 {
@@ -11,7 +11,9 @@ public static class AccountServiceCollectionExtensions
         // PBKDF2-HMAC-SHA512 (PasswordHasher v3) at OWASP's 210,000 iterations unless configured otherwise.
         services.AddOptions<PasswordHasherOptions>()
             .Configure(options => options.IterationCount = 210_000)
-            .Bind(configuration.GetSection("PasswordHashing"));
+            .Bind(configuration.GetSection(PasswordHashingOptions.Section));
+        services.AddValidatedOptions<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.Section));
+        services.AddSingleton<PasswordHashingGate>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<UserStore>();

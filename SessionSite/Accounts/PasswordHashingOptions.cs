@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SessionSite.Throttling;
+namespace SessionSite.Accounts;
 
 /// <summary>The <c>PasswordHashing</c> section's bounds on how much CPU password hashing may take at once.</summary>
 public sealed class PasswordHashingOptions

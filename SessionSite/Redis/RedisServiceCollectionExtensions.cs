@@ -3,20 +3,17 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
-using SessionSite.Redis;
+using SessionSite.Configuration.Binding;
 using StackExchange.Redis;
 
-namespace SessionSite.Configuration;
+namespace SessionSite.Redis;
 
 public static class RedisServiceCollectionExtensions
 {
     /// <summary>One multiplexer for the whole app, shared by accounts, sessions, the cache and data protection.</summary>
     public static IServiceCollection AddRedis(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RedisConnectionOptions>()
-            .Bind(configuration.GetSection(RedisConnectionOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<RedisConnectionOptions>(configuration.GetSection(RedisConnectionOptions.Section));
         services.AddSingleton<IConnectionMultiplexer>(provider =>
         {
             var timeouts = provider.GetRequiredService<IOptions<RedisConnectionOptions>>().Value;

@@ -1,9 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using SessionSite.Configuration.Binding;
 using SessionSite.Security;
-using SessionSite.Throttling;
 
-namespace SessionSite.Configuration;
+namespace SessionSite.Throttling;
 
 public static class ThrottlingServiceCollectionExtensions
 {
@@ -11,16 +11,8 @@ public static class ThrottlingServiceCollectionExtensions
 
     public static IServiceCollection AddThrottling(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ThrottlingOptions>()
-            .Bind(configuration.GetSection(ThrottlingOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<ThrottlingOptions>(configuration.GetSection(ThrottlingOptions.Section));
         services.AddSingleton<SignInThrottle>();
-        services.AddOptions<PasswordHashingOptions>()
-            .Bind(configuration.GetSection(PasswordHashingOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<PasswordHashingGate>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using SessionSite.Forms;
+using SessionSite.Sessions;
+
+namespace SessionSite.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>MVC with antiforgery on every POST, the session loaded where pages and forms need it, and the site's cookies.</summary>
+    public static IServiceCollection AddSiteMvc(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddControllersWithViews(options =>
+        {
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
+            options.Filters.Add<LoadSessionBeforeViewFilter>();
+            options.Filters.Add<LoadSessionBeforeAntiforgeryFilter>();
+        });
+        services.AddSiteCookies(configuration);
+        // Scrutor wraps whatever the framework registered, and fails at start-up if it registered nothing.
+        services.Decorate<IAntiforgery, RememberedRequestTokenAntiforgery>();
+        return services;
+    }
+}
