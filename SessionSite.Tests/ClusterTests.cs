@@ -1,27 +1,8 @@
 using System.Net;
-using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
 
 namespace SessionSite.Tests;
-
-public sealed class ClusterFixture : IAsyncLifetime
-{
-    public RedisCluster Cluster { get; } = new();
-
-    public SiteFactory Site { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await Cluster.InitializeAsync();
-        Site = new SiteFactory(Cluster.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Site.DisposeAsync();
-        await Cluster.DisposeAsync();
-    }
-}
 
 /// <summary>The main flows against a three-master Redis Cluster: only the connection string changes.</summary>
 public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
@@ -45,15 +26,14 @@ public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<Cluster
     public async Task SessionListAndRevocationWorkOnACluster()
     {
         var first = fixture.Site.NewBrowser();
-        var (_, email) = await UserStories.SignUpAsync(first);
         var second = fixture.Site.NewBrowser();
-        await UserStories.SignInAsync(second, email);
+        var email = await UserStories.SignedInTwiceAsync(first, second);
         var third = fixture.Site.NewBrowser();
         await UserStories.SignInAsync(third, email);
 
         var fromFirst = await SessionsPage.OpenAsync(first);
         Assert.Equal(3, fromFirst.Rows.Count);
-        var afterRevoke = await fromFirst.RevokeAsync((await SessionsPage.OpenAsync(second)).Current.Id);
+        var afterRevoke = await fromFirst.RevokeAsync((await SessionsPage.OpenAsync(second)).Current.Handle);
         Assert.Equal(2, afterRevoke.Rows.Count);
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/profile")).StatusCode);
 
@@ -66,9 +46,8 @@ public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<Cluster
     public async Task PasswordChangeWorksOnACluster()
     {
         var browser = fixture.Site.NewBrowser();
-        var (_, email) = await UserStories.SignUpAsync(browser);
         var other = fixture.Site.NewBrowser();
-        await UserStories.SignInAsync(other, email);
+        var email = await UserStories.SignedInTwiceAsync(browser, other);
 
         await (await ChangePasswordPage.OpenAsync(browser)).SubmitAsync(UserStories.Password, "clustered new passphrase");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
 
 namespace SessionSite.Tests;
@@ -24,7 +25,7 @@ public sealed class ConcurrencyTests(PrivateRedisFixture fixture) : IClassFixtur
             var page = new SignUpPage(fixture.Site.NewBrowser(), await Browser.ParseAsync(response));
             Assert.Contains("already exists", page.FieldError("Email"));
         }
-        Assert.Single(fixture.Redis.Keys("{user:*}:account"), key => fixture.Redis.Database.HashGet(key, "email") == email);
+        Assert.Single(fixture.Redis.Keys(RedisInspection.AccountKeyOf("*")), key => fixture.Redis.Database.HashGet(key, "email") == email);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class ConcurrencyTests(PrivateRedisFixture fixture) : IClassFixtur
         var member = Assert.Single(fixture.Redis.IndexMembersOf(userId));
         Assert.Equal(RedisInspection.StorageHashOf(cookie), member);
         var key = Assert.Single(fixture.Redis.SessionKeysOf(userId));
-        var score = fixture.Redis.Database.SortedSetScore($"{{user:{userId}}}:sessions", member);
+        var score = fixture.Redis.Database.SortedSetScore(RedisInspection.IndexKeyOf(userId), member);
         Assert.True(score >= ExpiryOf(key), "the index must not expire a session before its entry");
         Assert.True(ExpiryOf(key) > expiryAtSignUp, "the requests must have re-written (slid) the session");
     }

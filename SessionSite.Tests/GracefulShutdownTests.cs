@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
 
 namespace SessionSite.Tests;

@@ -1,29 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 
 namespace SessionSite.Tests;
-
-public sealed class QuickTouchFixture : SiteFixture
-{
-    public static readonly TimeSpan TouchInterval = TimeSpan.FromSeconds(2);
-
-    protected override bool NeedsOwnRedis => true;
-
-    protected override bool UsesFakeClock => true;
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Session:TouchInterval"] = TouchInterval.ToString(),
-    };
-}
 
 public sealed class LastSeenTests(QuickTouchFixture fixture) : IClassFixture<QuickTouchFixture>
 {
     private long LastSeen(Browser browser)
     {
         var cookie = browser.SessionCookie!;
-        var key = $"{{user:{RedisInspection.UserIdOf(cookie)}}}:s:{RedisInspection.StorageHashOf(cookie)}";
+        var key = RedisInspection.SessionKeyOf(cookie);
         using var data = JsonDocument.Parse(fixture.Redis.Database.HashGet(key, "data").ToString());
         return data.RootElement.GetProperty("l").GetInt64();
     }
@@ -54,14 +41,14 @@ public sealed class LastSeenTests(QuickTouchFixture fixture) : IClassFixture<Qui
         await UserStories.SignUpAsync(browser);
         var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
         var member = RedisInspection.StorageHashOf(browser.SessionCookie!);
-        var before = fixture.Redis.Database.SortedSetScore($"{{user:{userId}}}:sessions", member);
+        var before = fixture.Redis.Database.SortedSetScore(RedisInspection.IndexKeyOf(userId), member);
 
         fixture.Clock.Advance(QuickTouchFixture.TouchInterval + TimeSpan.FromSeconds(1));
         await browser.GetAsync("/profile");
 
-        var after = fixture.Redis.Database.SortedSetScore($"{{user:{userId}}}:sessions", member);
+        var after = fixture.Redis.Database.SortedSetScore(RedisInspection.IndexKeyOf(userId), member);
         Assert.True(after > before);
-        Assert.True(fixture.Redis.TimeToLive($"{{user:{userId}}}:sessions") > TimeSpan.FromMinutes(29));
+        Assert.True(fixture.Redis.TimeToLive(RedisInspection.IndexKeyOf(userId)) > TimeSpan.FromMinutes(29));
     }
 
     [Fact]
@@ -73,7 +60,7 @@ public sealed class LastSeenTests(QuickTouchFixture fixture) : IClassFixture<Qui
         var member = RedisInspection.StorageHashOf(browser.SessionCookie!);
         fixture.Clock.Advance(QuickTouchFixture.TouchInterval + TimeSpan.FromSeconds(1));
         // As if a revoke ran between this request's read and its touch: the member is gone, the entry still there.
-        fixture.Redis.Database.SortedSetRemove($"{{user:{userId}}}:sessions", member);
+        fixture.Redis.Database.SortedSetRemove(RedisInspection.IndexKeyOf(userId), member);
 
         var response = await browser.GetAsync("/profile");
 

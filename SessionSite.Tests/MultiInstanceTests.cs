@@ -51,10 +51,9 @@ public sealed class MultiInstanceTests(SiteFixture fixture) : IClassFixture<Site
     public async Task RevokeOnBEndsASessionServedByA()
     {
         var first = A.NewBrowser();
-        var (_, email) = await UserStories.SignUpAsync(first);
         var second = B.NewBrowser();
-        await UserStories.SignInAsync(second, email);
-        var firstId = (await SessionsPage.OpenAsync(first)).Current.Id;
+        var email = await UserStories.SignedInTwiceAsync(first, second);
+        var firstId = (await SessionsPage.OpenAsync(first)).Current.Handle;
 
         await (await SessionsPage.OpenAsync(second)).RevokeAsync(firstId);
 

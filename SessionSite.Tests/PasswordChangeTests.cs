@@ -12,9 +12,8 @@ public sealed class PasswordChangeTests(SiteFixture fixture) : IClassFixture<Sit
     public async Task PasswordChangeEndsOtherSessionsAndRotatesThisBrowsersToken()
     {
         var browser = fixture.Site.NewBrowser();
-        var (_, email) = await UserStories.SignUpAsync(browser);
         var other = fixture.Site.NewBrowser();
-        await UserStories.SignInAsync(other, email);
+        var email = await UserStories.SignedInTwiceAsync(browser, other);
         var before = browser.SessionCookie!;
 
         var profile = await (await ChangePasswordPage.OpenAsync(browser)).SubmitAsync(UserStories.Password, NewPassword);
@@ -46,9 +45,8 @@ public sealed class PasswordChangeTests(SiteFixture fixture) : IClassFixture<Sit
     public async Task WrongCurrentPasswordChangesNothing()
     {
         var browser = fixture.Site.NewBrowser();
-        var (_, email) = await UserStories.SignUpAsync(browser);
         var other = fixture.Site.NewBrowser();
-        await UserStories.SignInAsync(other, email);
+        var email = await UserStories.SignedInTwiceAsync(browser, other);
         var cookie = browser.SessionCookie;
 
         var again = await (await ChangePasswordPage.OpenAsync(browser)).SubmitExpectingErrorsAsync("not my password", NewPassword);

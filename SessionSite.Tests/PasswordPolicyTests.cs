@@ -61,7 +61,7 @@ public sealed class PasswordPolicyTests(SiteFixture fixture) : IClassFixture<Sit
     public async Task WeakerOldHashIsUpgradedOnTheNextSuccessfulSignIn()
     {
         var (_, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser());
-        var accountKey = fixture.Redis.Keys("{user:*}:account").Single(key => fixture.Redis.Database.HashGet(key, "email") == email);
+        var accountKey = fixture.Redis.Keys(RedisInspection.AccountKeyOf("*")).Single(key => fixture.Redis.Database.HashGet(key, "email") == email);
         var oldHash = fixture.Redis.Database.HashGet(accountKey, "password").ToString();
         await using var stronger = new SiteFactory(fixture.Redis, new Dictionary<string, string?> { ["PasswordHashing:IterationCount"] = "2000" });
 

@@ -1,12 +1,8 @@
 using System.Net;
 using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 
 namespace SessionSite.Tests;
-
-public sealed class PrivateRedisFixture : SiteFixture
-{
-    protected override bool NeedsOwnRedis => true;
-}
 
 /// <summary>The hot path, counted by Redis itself (INFO commandstats), not by timing.</summary>
 public sealed class RedisCommandCountTests(PrivateRedisFixture fixture) : IClassFixture<PrivateRedisFixture>

@@ -1,18 +1,9 @@
 using System.Net;
 using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
 
 namespace SessionSite.Tests;
-
-public sealed class SlowRedisFixture : SiteFixture
-{
-    protected override bool NeedsOwnRedis => true;
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Redis:OperationTimeoutMilliseconds"] = "1500",
-    };
-}
 
 public sealed class SlowRedisTests(SlowRedisFixture fixture) : IClassFixture<SlowRedisFixture>
 {
@@ -30,11 +21,6 @@ public sealed class SlowRedisTests(SlowRedisFixture fixture) : IClassFixture<Slo
         await RedisOutageTests.WaitForStatusAsync(browser, "/profile", HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
     }
-}
-
-public sealed class FullRedisFixture : SiteFixture
-{
-    protected override string[] RedisArguments => ["--maxmemory-policy", "noeviction"];
 }
 
 public sealed class FullRedisTests(FullRedisFixture fixture) : IClassFixture<FullRedisFixture>

@@ -1,14 +1,9 @@
 using System.Net;
 using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
 
 namespace SessionSite.Tests;
-
-/// <summary>A Redis that keeps its data in an append-only file, so the test can stop and restart it.</summary>
-public sealed class RestartableRedisFixture : SiteFixture
-{
-    protected override string[] RedisArguments => ["--appendonly", "yes", "--appendfsync", "always"];
-}
 
 public sealed class RedisOutageTests(RestartableRedisFixture fixture) : IClassFixture<RestartableRedisFixture>
 {

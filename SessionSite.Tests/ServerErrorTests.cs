@@ -13,7 +13,7 @@ public sealed class ServerErrorTests(SiteFixture fixture) : IClassFixture<SiteFi
         var id = Guid.NewGuid().ToString("N");
         // An account hash missing its fields, as a hand edit or a bad migration might leave it.
         await fixture.Redis.Database.StringSetAsync($"email:{email}", id);
-        await fixture.Redis.Database.HashSetAsync($"{{user:{id}}}:account", "name", "Broken");
+        await fixture.Redis.Database.HashSetAsync(RedisInspection.AccountKeyOf(id), "name", "Broken");
         var signIn = await SignInPage.OpenAsync(fixture.Site.NewBrowser());
 
         var response = await signIn.PostAsync(email, UserStories.Password);

@@ -1,19 +1,8 @@
 using System.Net;
-using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
 
 namespace SessionSite.Tests;
-
-public sealed class TwoSessionCapFixture : SiteFixture
-{
-    protected override bool UsesFakeClock => true;
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Session:MaxSessionsPerUser"] = "2",
-        ["Session:TouchInterval"] = "00:00:01",
-    };
-}
 
 public sealed class SessionCapTests(TwoSessionCapFixture fixture) : IClassFixture<TwoSessionCapFixture>
 {

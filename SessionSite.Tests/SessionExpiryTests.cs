@@ -1,22 +1,8 @@
 using System.Net;
 using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 
 namespace SessionSite.Tests;
-
-/// <summary>A site whose sessions last seconds, so Redis itself can be watched deleting them (the rules run on a fake clock in SessionLifetimeRuleTests).</summary>
-public sealed class ShortSessionFixture : SiteFixture
-{
-    public static readonly TimeSpan Idle = TimeSpan.FromSeconds(3);
-    public static readonly TimeSpan Absolute = TimeSpan.FromSeconds(7);
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Session:IdleTimeout"] = Idle.ToString(),
-        ["Session:AbsoluteLifetime"] = Absolute.ToString(),
-        ["Session:RememberMeIdleTimeout"] = Idle.ToString(),
-        ["Session:RememberMeLifetime"] = Absolute.ToString(),
-    };
-}
 
 public sealed class SessionExpiryTests(ShortSessionFixture fixture) : IClassFixture<ShortSessionFixture>
 {
@@ -39,11 +25,10 @@ public sealed class SessionExpiryTests(ShortSessionFixture fixture) : IClassFixt
     public async Task ExpiredSessionsLeaveTheListAndTheIndexWithoutAnyRequest()
     {
         var idle = fixture.Site.NewBrowser();
-        var (_, email) = await UserStories.SignUpAsync(idle);
         var active = fixture.Site.NewBrowser();
-        await UserStories.SignInAsync(active, email);
+        var email = await UserStories.SignedInTwiceAsync(idle, active);
         var userId = RedisInspection.UserIdOf(active.SessionCookie!);
-        var indexKey = $"{{user:{userId}}}:sessions";
+        var indexKey = RedisInspection.IndexKeyOf(userId);
         Assert.Equal(2, fixture.Redis.IndexMembersOf(userId).Count);
         Assert.NotNull(fixture.Redis.TimeToLive(indexKey));
 

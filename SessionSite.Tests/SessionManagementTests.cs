@@ -8,11 +8,8 @@ public sealed class SessionManagementTests(SiteFixture fixture) : IClassFixture<
 {
     private async Task<(Browser First, Browser Second, string Email)> SignedInTwiceAsync()
     {
-        var first = fixture.Site.NewBrowser();
-        var (_, email) = await UserStories.SignUpAsync(first);
-        var second = fixture.Site.NewBrowser();
-        await UserStories.SignInAsync(second, email);
-        return (first, second, email);
+        var (first, second) = (fixture.Site.NewBrowser(), fixture.Site.NewBrowser());
+        return (first, second, await UserStories.SignedInTwiceAsync(first, second));
     }
 
     [Fact]
@@ -25,8 +22,8 @@ public sealed class SessionManagementTests(SiteFixture fixture) : IClassFixture<
 
         Assert.Equal(2, fromFirst.Rows.Count);
         Assert.Equal(2, fromSecond.Rows.Count);
-        Assert.NotEqual(fromFirst.Current.Id, fromSecond.Current.Id);
-        Assert.Equal(fromFirst.Rows.Select(r => r.Id).Order(), fromSecond.Rows.Select(r => r.Id).Order());
+        Assert.NotEqual(fromFirst.Current.Handle, fromSecond.Current.Handle);
+        Assert.Equal(fromFirst.Rows.Select(r => r.Handle).Order(), fromSecond.Rows.Select(r => r.Handle).Order());
         Assert.All(fromFirst.Rows, row => Assert.Equal("127.0.0.1", row.Ip));
     }
 
@@ -36,7 +33,7 @@ public sealed class SessionManagementTests(SiteFixture fixture) : IClassFixture<
         var (first, second, _) = await SignedInTwiceAsync();
         var userId = RedisInspection.UserIdOf(first.SessionCookie!);
         var fromFirst = await SessionsPage.OpenAsync(first);
-        var secondId = (await SessionsPage.OpenAsync(second)).Current.Id;
+        var secondId = (await SessionsPage.OpenAsync(second)).Current.Handle;
 
         var after = await fromFirst.RevokeAsync(secondId);
 
@@ -73,7 +70,7 @@ public sealed class SessionManagementTests(SiteFixture fixture) : IClassFixture<
     {
         var victim = fixture.Site.NewBrowser();
         await UserStories.SignUpAsync(victim);
-        var victimSessionId = (await SessionsPage.OpenAsync(victim)).Current.Id;
+        var victimSessionId = (await SessionsPage.OpenAsync(victim)).Current.Handle;
         var attacker = fixture.Site.NewBrowser();
         await UserStories.SignUpAsync(attacker);
 
@@ -91,7 +88,7 @@ public sealed class SessionManagementTests(SiteFixture fixture) : IClassFixture<
         await UserStories.SignUpAsync(browser);
         var sessions = await SessionsPage.OpenAsync(browser);
 
-        var response = await sessions.PostRevokeOfAnyHandleAsync(sessions.Current.Id);
+        var response = await sessions.PostRevokeOfAnyHandleAsync(sessions.Current.Handle);
 
         Assert.Equal("/", response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/profile")).StatusCode);
@@ -143,7 +140,7 @@ public sealed class SessionManagementTests(SiteFixture fixture) : IClassFixture<
         var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
         var hash = RedisInspection.StorageHashOf(browser.SessionCookie!);
 
-        var ttl = fixture.Redis.TimeToLive($"{{user:{userId}}}:s:{hash}");
+        var ttl = fixture.Redis.TimeToLive(SessionSite.Redis.RedisKeys.Session(userId, hash));
 
         Assert.InRange(ttl!.Value, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7).Add(TimeSpan.FromSeconds(1)));
         Assert.True(browser.SessionCookieDetails!.Expires > DateTime.Now.AddDays(29));

@@ -1,15 +1,8 @@
 using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
 
 namespace SessionSite.Tests;
-
-/// <summary>Redis configured as docker-compose.yml ships it, so the sizes below are the ones production pays.</summary>
-public sealed class ComposeRedisFixture : SiteFixture
-{
-    protected override bool NeedsOwnRedis => true;
-
-    protected override string[] RedisArguments => ["--hash-max-listpack-value", "1024"];
-}
 
 public sealed class SessionMemoryTests(ComposeRedisFixture fixture) : IClassFixture<ComposeRedisFixture>
 {

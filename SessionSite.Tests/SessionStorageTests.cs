@@ -59,4 +59,22 @@ public sealed class SessionStorageTests(SiteFixture fixture) : IClassFixture<Sit
         Assert.DoesNotContain("domain=", header, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("expires=", header, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task ACorruptSessionEntryIsLoggedWithoutItsKeyAndTreatedAsSignedOut()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+        var cookie = browser.SessionCookie!;
+        var key = RedisInspection.SessionKeyOf(cookie);
+        fixture.Redis.Database.HashSet(key, "data", "{not json");
+        var before = fixture.Site.Logs.Entries.Count;
+
+        var response = await browser.GetAsync("/profile");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var logged = Assert.Single(fixture.Site.Logs.Entries.Skip(before), e => e.EventId.Id == 3001);
+        Assert.DoesNotContain(RedisInspection.StorageHashOf(cookie), logged.Message);
+        Assert.DoesNotContain(RedisInspection.UserIdOf(cookie), logged.Message);
+    }
 }

@@ -1,19 +1,9 @@
 using System.Net;
 using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
 
 namespace SessionSite.Tests;
-
-/// <summary>Hashing at a real cost, one hash at a time and one waiting: a burst of sign-ins must overflow it.</summary>
-public sealed class BoundedHashingFixture : SiteFixture
-{
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["PasswordHashing:IterationCount"] = "100000",
-        ["PasswordHashing:MaxConcurrent"] = "1",
-        ["PasswordHashing:QueueLimit"] = "1",
-    };
-}
 
 public sealed class SignInStormTests(BoundedHashingFixture fixture) : IClassFixture<BoundedHashingFixture>
 {

@@ -24,10 +24,10 @@ public sealed class SignInTests(SiteFixture fixture) : IClassFixture<SiteFixture
         var db = fixture.Redis.Database;
         var newId = db.StringGet($"email:{email}").ToString();
         var legacyId = Guid.NewGuid().ToString("N");
-        var fields = db.HashGetAll($"{{user:{newId}}}:account").Select(f => f.Name == "id" ? new StackExchange.Redis.HashEntry("id", legacyId) : f).ToArray();
-        db.HashSet($"{{user:{legacyId}}}:account", fields);
+        var fields = db.HashGetAll(RedisInspection.AccountKeyOf(newId)).Select(f => f.Name == "id" ? new StackExchange.Redis.HashEntry("id", legacyId) : f).ToArray();
+        db.HashSet(RedisInspection.AccountKeyOf(legacyId), fields);
         db.StringSet($"email:{email}", legacyId);
-        db.KeyDelete($"{{user:{newId}}}:account");
+        db.KeyDelete(RedisInspection.AccountKeyOf(newId));
 
         var browser = fixture.Site.NewBrowser();
         var profile = await UserStories.SignInAsync(browser, email);

@@ -24,14 +24,14 @@ public sealed class SignUpTests(SiteFixture fixture) : IClassFixture<SiteFixture
     public async Task SignUpWithRegisteredEmailInAnotherCaseIsRejectedAndWritesNothing()
     {
         var (_, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser());
-        var accountsBefore = fixture.Redis.Keys("{user:*}:account").Count;
+        var accountsBefore = fixture.Redis.Keys(RedisInspection.AccountKeyOf("*")).Count;
 
         var again = await (await SignUpPage.OpenAsync(fixture.Site.NewBrowser()))
             .SubmitExpectingErrorsAsync($"  {email.ToUpperInvariant()} ", "Someone else", "another password");
 
         Assert.Contains("already exists", again.FieldError("Email"));
         Assert.False(again.IsSignedIn);
-        Assert.Equal(accountsBefore, fixture.Redis.Keys("{user:*}:account").Count);
+        Assert.Equal(accountsBefore, fixture.Redis.Keys(RedisInspection.AccountKeyOf("*")).Count);
     }
 
     public static TheoryData<string, string, string, string, string> InvalidSignUps => new()

@@ -17,6 +17,14 @@ public static class UserStories
         return (await signUp.SubmitAsync(email, displayName, Password), email);
     }
 
+    /// <summary>One account signed in twice: signed up in <paramref name="first"/>, signed in again in <paramref name="second"/>. Returns the email.</summary>
+    public static async Task<string> SignedInTwiceAsync(Browser first, Browser second, string displayName = "Ada")
+    {
+        var (_, email) = await SignUpAsync(first, displayName);
+        await SignInAsync(second, email);
+        return email;
+    }
+
     public static async Task<ProfilePage> SignInAsync(Browser browser, string email, string password = Password, bool rememberMe = false)
     {
         var signIn = await SignInPage.OpenAsync(browser);

@@ -26,13 +26,6 @@ public sealed class Browser(HttpClient client, CookieContainer cookies)
         return this;
     }
 
-    public void DropSessionCookie()
-    {
-        var cookie = cookies.GetCookies(Site)[SessionCookieName];
-        if (cookie is not null)
-            cookie.Expired = true;
-    }
-
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(path);
 
     /// <summary>Every later request arrives through the (trusted, loopback) proxy on behalf of this client IP.</summary>

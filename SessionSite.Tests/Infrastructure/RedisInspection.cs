@@ -1,3 +1,6 @@
+using SessionSite.Accounts;
+using SessionSite.Redis;
+using SessionSite.Sessions;
 using StackExchange.Redis;
 
 namespace SessionSite.Tests.Infrastructure;
@@ -9,21 +12,28 @@ public static class RedisInspection
         redis.Server.Keys(pattern: pattern, pageSize: 1000).Select(k => k.ToString()).ToList();
 
     public static bool HasAccountFor(this RedisServer redis, string email) =>
-        redis.Database.KeyExists($"email:{email.Trim().ToLowerInvariant()}")
-        || redis.Keys("{user:*}:account").Any(key => redis.Database.HashGet(key, "email").ToString().Equals(email.Trim(), StringComparison.OrdinalIgnoreCase));
+        redis.Database.KeyExists(RedisKeys.Email(EmailAddress.Normalize(email)))
+        || redis.Keys(RedisKeys.Account("*")).Any(key => redis.Database.HashGet(key, "email").ToString().Equals(email.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public static string UserIdOf(string sessionCookie) => sessionCookie[..sessionCookie.IndexOf('.')];
 
     public static string TokenOf(string sessionCookie) => sessionCookie[(sessionCookie.IndexOf('.') + 1)..];
 
+    /// <summary>The product's own hashing: tests look where the site writes, without knowing how it names things.</summary>
     public static string StorageHashOf(string sessionCookie) =>
-        System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(TokenOf(sessionCookie))));
+        SessionCredential.TryParse(sessionCookie, out var credential) ? credential.StorageHash : throw new ArgumentException("Not a session cookie.");
+
+    public static string SessionKeyOf(string sessionCookie) => RedisKeys.Session(UserIdOf(sessionCookie), StorageHashOf(sessionCookie));
 
     public static IReadOnlyList<string> SessionKeysOf(this RedisServer redis, string userId) =>
-        redis.Keys($"{{user:{userId}}}:s:*");
+        redis.Keys(RedisKeys.Session(userId, "*"));
+
+    public static string IndexKeyOf(string userId) => RedisKeys.SessionIndex(userId);
+
+    public static string AccountKeyOf(string userId) => RedisKeys.Account(userId);
 
     public static IReadOnlyList<string> IndexMembersOf(this RedisServer redis, string userId) =>
-        redis.Database.SortedSetRangeByRank($"{{user:{userId}}}:sessions").Select(v => v.ToString()).ToList();
+        redis.Database.SortedSetRangeByRank(RedisKeys.SessionIndex(userId)).Select(v => v.ToString()).ToList();
 
     public static TimeSpan? TimeToLive(this RedisServer redis, string key) => redis.Database.KeyTimeToLive(key);
 

@@ -16,16 +16,13 @@ public sealed class RedisServer : IAsyncDisposable
     private Process? process;
     private ConnectionMultiplexer? admin;
 
-    private RedisServer(int port, IReadOnlyList<string> extraArguments, bool external)
+    private RedisServer(int port, IReadOnlyList<string> extraArguments)
     {
         Port = port;
         this.extraArguments = extraArguments;
-        IsExternal = external;
     }
 
     public int Port { get; }
-
-    public bool IsExternal { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
@@ -39,14 +36,14 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var external = Environment.GetEnvironmentVariable(ExternalServerVariable);
         if (!string.IsNullOrWhiteSpace(external) && mayShare && extraArguments.Length == 0)
-            return new RedisServer(int.Parse(external.Split(':')[^1]), [], external: true);
-        var server = new RedisServer(Loopback.FreePort(), extraArguments, external: false);
+            return new RedisServer(int.Parse(external.Split(':')[^1]), []);
+        var server = new RedisServer(Loopback.FreePort(), extraArguments);
         await server.StartProcessAsync();
         return server;
     }
 
     /// <summary>A port nothing listens on: for the site's behaviour without Redis.</summary>
-    public static RedisServer Unreachable() => new(Loopback.FreePort(), [], external: true);
+    public static RedisServer Unreachable() => new(Loopback.FreePort(), []);
 
     /// <summary>Starts the process again on the same port and data directory (after <see cref="StopProcess"/>).</summary>
     public async Task StartProcessAsync()

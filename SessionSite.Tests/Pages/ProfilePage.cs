@@ -20,8 +20,6 @@ public sealed class ProfilePage : HtmlPage
 
     public string SessionExpires => Text("#profile-session-expires");
 
-    public async Task<SessionsPage> GoToSessionsAsync() => await SessionsPage.OpenAsync(Browser);
-
     public async Task<ChangePasswordPage> GoToChangePasswordAsync() => await ChangePasswordPage.OpenAsync(Browser);
 
     private string Text(string selector) => Required<IHtmlElement>(Document, selector).TextContent.Trim();

@@ -13,7 +13,7 @@ public sealed class SessionsPage : HtmlPage
     public IReadOnlyList<Row> Rows =>
         Document.QuerySelectorAll("tr.session-row").Cast<IHtmlTableRowElement>()
             .Select(row => new Row(
-                row.GetAttribute("data-session-id")!,
+                row.GetAttribute("data-session-handle")!,
                 row.ClassList.Contains("session-current"),
                 row.QuerySelector(".session-device")!.TextContent.Trim(),
                 row.QuerySelector(".session-ip")!.TextContent.Trim()))
@@ -21,22 +21,22 @@ public sealed class SessionsPage : HtmlPage
 
     public Row Current => Assert.Single(Rows, r => r.IsCurrent);
 
-    public Task<HttpResponseMessage> PostRevokeAsync(string id)
+    public Task<HttpResponseMessage> PostRevokeAsync(string handle)
     {
-        var form = Required<IHtmlFormElement>(Document, $"tr[data-session-id='{id}'] form.revoke-form");
+        var form = Required<IHtmlFormElement>(Document, $"tr[data-session-handle='{handle}'] form.revoke-form");
         return Browser.SubmitAsync(form);
     }
 
     /// <summary>Posts a revoke for any handle, as a hand-crafted request from this signed-in page would.</summary>
-    public Task<HttpResponseMessage> PostRevokeOfAnyHandleAsync(string id)
+    public Task<HttpResponseMessage> PostRevokeOfAnyHandleAsync(string handle)
     {
         var form = Required<IHtmlFormElement>(Document, "#revoke-others-form");
-        form.Action = $"/sessions/{id}/revoke";
+        form.Action = $"/sessions/{handle}/revoke";
         return Browser.SubmitAsync(form);
     }
 
-    public async Task<SessionsPage> RevokeAsync(string id) =>
-        new(Browser, await Browser.FollowRedirectAsync(await PostRevokeAsync(id), "/sessions"));
+    public async Task<SessionsPage> RevokeAsync(string handle) =>
+        new(Browser, await Browser.FollowRedirectAsync(await PostRevokeAsync(handle), "/sessions"));
 
     public async Task<SessionsPage> RevokeOthersAsync()
     {
@@ -44,5 +44,5 @@ public sealed class SessionsPage : HtmlPage
         return new SessionsPage(Browser, await Browser.FollowRedirectAsync(response, "/sessions"));
     }
 
-    public sealed record Row(string Id, bool IsCurrent, string Device, string Ip);
+    public sealed record Row(string Handle, bool IsCurrent, string Device, string Ip);
 }

@@ -8,8 +8,6 @@ public sealed class CommonPasswords
 {
     private readonly HashSet<string> passwords = Load();
 
-    public int Count => passwords.Count;
-
     public bool Contains(string password) => passwords.Contains(password);
 
     private static HashSet<string> Load()

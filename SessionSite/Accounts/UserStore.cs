@@ -10,7 +10,7 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(30);
 
     private const string UpgradeHashScript =
-        $"if redis.call('HGET', KEYS[1], '{AccountHash.PasswordHashField}') == ARGV[1] then redis.call('HSET', KEYS[1], '{AccountHash.PasswordHashField}', ARGV[2]) end return 0";
+        $"if redis.call('HGET', KEYS[1], '{AccountFields.PasswordHashField}') == ARGV[1] then redis.call('HSET', KEYS[1], '{AccountFields.PasswordHashField}', ARGV[2]) end return 0";
 
     private const string ReleaseClaimScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
@@ -28,7 +28,7 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
             return null;
         try
         {
-            await Db.HashSetAsync(RedisKeys.Account(account.Id), AccountHash.From(account));
+            await Db.HashSetAsync(RedisKeys.Account(account.Id), AccountFields.From(account));
             await Db.KeyPersistAsync(emailKey);
             return account;
         }
@@ -46,7 +46,7 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     }
 
     public async Task<Account?> FindByIdAsync(string id) =>
-        AccountHash.ToAccount(await Db.HashGetAllAsync(RedisKeys.Account(id)));
+        AccountFields.ToAccount(await Db.HashGetAllAsync(RedisKeys.Account(id)));
 
     /// <summary>
     /// A stronger hash of the same password, written only if the password has not changed since it was read:
@@ -60,8 +60,8 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     {
         var key = RedisKeys.Account(account.Id);
         var transaction = Db.CreateTransaction();
-        _ = transaction.HashSetAsync(key, AccountHash.PasswordHashField, passwordHash);
-        var stamp = transaction.HashIncrementAsync(key, AccountHash.CredentialStampField);
+        _ = transaction.HashSetAsync(key, AccountFields.PasswordHashField, passwordHash);
+        var stamp = transaction.HashIncrementAsync(key, AccountFields.CredentialStampField);
         await transaction.ExecuteAsync();
         return account with { PasswordHash = passwordHash, CredentialStamp = await stamp };
     }

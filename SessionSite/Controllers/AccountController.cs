@@ -13,7 +13,7 @@ namespace SessionSite.Controllers;
 public sealed class AccountController(
     UserStore users,
     PasswordAuthenticator authenticator,
-    SessionSignIn sessions,
+    SessionLifecycle sessions,
     SignInThrottle throttle,
     SecurityLog log) : Controller
 {

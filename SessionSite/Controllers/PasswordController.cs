@@ -11,7 +11,7 @@ namespace SessionSite.Controllers;
 
 [RequireSession]
 public sealed class PasswordController(
-    CurrentSession current, PasswordChange passwords, SignInThrottle throttle, SessionSignIn sessions, SecurityLog log) : Controller
+    CurrentSession current, PasswordChange passwords, SignInThrottle throttle, SessionLifecycle sessions, SecurityLog log) : Controller
 {
     [HttpGet("/account/password")]
     public IActionResult Change() => View(new ChangePasswordForm());
@@ -23,7 +23,7 @@ public sealed class PasswordController(
             return View(form);
         var mine = current.Required;
         // The current password is a password guess like any other: it counts against the account's sign-in throttle.
-        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.User.Email);
+        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Record.Email);
         if (attempt.Wait is { } wait)
         {
             log.SignInThrottled(HttpContext, wait);
@@ -32,16 +32,16 @@ public sealed class PasswordController(
             ModelState.AddModelError(nameof(form.CurrentPassword), $"Too many wrong passwords. Try again in {WaitText.Of(wait)}.");
             return View(form);
         }
-        var account = await passwords.ChangeAsync(mine.User.UserId, form.CurrentPassword, form.NewPassword);
+        var account = await passwords.ChangeAsync(mine.Record.UserId, form.CurrentPassword, form.NewPassword);
         if (account is null)
         {
-            log.PasswordChangeFailed(HttpContext, mine.User.UserId);
+            log.PasswordChangeFailed(HttpContext, mine.Record.UserId);
             ModelState.AddModelError(nameof(form.CurrentPassword), "The current password is incorrect.");
             return View(form);
         }
         await attempt.SucceededAsync();
         log.PasswordChanged(HttpContext, account.Id);
-        if (!await sessions.RenewAndEndOthersAsync(HttpContext, account, mine.User))
+        if (!await sessions.RenewAndEndOthersAsync(HttpContext, account, mine.Record))
         {
             TempData.Flash("Your password was changed again elsewhere. Please sign in with the newest one.");
             return Redirect("/signin");

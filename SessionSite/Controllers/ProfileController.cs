@@ -7,5 +7,5 @@ namespace SessionSite.Controllers;
 public sealed class ProfileController(CurrentSession current) : Controller
 {
     [HttpGet("/profile")]
-    public IActionResult Index() => View(current.Required.User);
+    public IActionResult Index() => View(current.Required.Record);
 }

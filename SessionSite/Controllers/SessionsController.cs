@@ -7,31 +7,31 @@ using SessionSite.Sessions;
 namespace SessionSite.Controllers;
 
 [RequireSession]
-public sealed class SessionsController(CurrentSession current, SessionStore store, SessionSignIn sessions, SecurityLog log) : Controller
+public sealed class SessionsController(CurrentSession current, SessionStore store, SessionLifecycle sessions, SecurityLog log) : Controller
 {
     [HttpGet("/sessions")]
     public async Task<IActionResult> Index()
     {
         var mine = current.Required;
-        var rows = (await store.ListAsync(mine.User.UserId))
+        var rows = (await store.ListAsync(mine.Record.UserId))
             .Select(s => new SessionRow(s.Session, s.StorageHash == mine.Credential.StorageHash))
             .ToList();
         return View(rows);
     }
 
-    [HttpPost("/sessions/{id}/revoke")]
-    public async Task<IActionResult> Revoke(string id)
+    [HttpPost("/sessions/{handle}/revoke")]
+    public async Task<IActionResult> Revoke(string handle)
     {
         var mine = current.Required;
-        if (id == mine.User.Handle)
+        if (handle == mine.Record.Handle)
         {
             await sessions.SignOutAsync(HttpContext);
             TempData.Flash("You have been signed out.");
             return Redirect("/");
         }
-        if (!await store.RevokeAsync(mine.User.UserId, id))
+        if (!await store.RevokeAsync(mine.Record.UserId, handle))
             return NotFound();
-        log.SessionsRevoked(HttpContext, mine.User.UserId, 1);
+        log.SessionsRevoked(HttpContext, mine.Record.UserId, 1);
         TempData.Flash("That session has been signed out.");
         return Redirect("/sessions");
     }
@@ -40,8 +40,8 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
     public async Task<IActionResult> RevokeOthers()
     {
         var mine = current.Required;
-        var ended = await store.RevokeAllExceptAsync(mine.User.UserId, mine.Credential.StorageHash);
-        log.SessionsRevoked(HttpContext, mine.User.UserId, ended);
+        var ended = await store.RevokeAllExceptAsync(mine.Record.UserId, mine.Credential.StorageHash);
+        log.SessionsRevoked(HttpContext, mine.Record.UserId, ended);
         TempData.Flash(ended == 1 ? "1 other session has been signed out." : $"{ended} other sessions have been signed out.");
         return Redirect("/sessions");
     }

@@ -8,12 +8,12 @@ namespace SessionSite.Sessions;
 /// </summary>
 public sealed class CurrentSession(SessionCookie cookie, SessionStore store)
 {
-    private Task<SignedInSession?>? loading;
+    private Task<BrowserSession?>? loading;
 
-    public Task<SignedInSession?> GetAsync(HttpContext http) => loading ??= LoadAsync(http);
+    public Task<BrowserSession?> GetAsync(HttpContext http) => loading ??= LoadAsync(http);
 
     /// <summary>For the layout of public pages: when Redis is unreachable they still render, as anonymous.</summary>
-    public async Task<SignedInSession?> GetOrAnonymousAsync(HttpContext http)
+    public async Task<BrowserSession?> GetOrAnonymousAsync(HttpContext http)
     {
         try
         {
@@ -26,19 +26,19 @@ public sealed class CurrentSession(SessionCookie cookie, SessionStore store)
     }
 
     /// <summary>The session [RequireSession] loaded; asking for it anywhere else is a programming error.</summary>
-    public SignedInSession Required =>
+    public BrowserSession Required =>
         loading is { IsCompletedSuccessfully: true, Result: { } session }
             ? session
             : throw new InvalidOperationException("This action needs [RequireSession].");
 
     /// <summary>After sign-in, sign-out or rotation, so the rest of this request sees the new state.</summary>
-    public void Replace(SignedInSession? session, HttpContext http)
+    public void Replace(BrowserSession? session, HttpContext http)
     {
         loading = Task.FromResult(session);
-        http.User = SessionPrincipal.For(session?.User);
+        http.User = SessionPrincipal.For(session?.Record);
     }
 
-    private async Task<SignedInSession?> LoadAsync(HttpContext http)
+    private async Task<BrowserSession?> LoadAsync(HttpContext http)
     {
         if (!cookie.TryRead(http.Request, out var credential))
         {
@@ -47,13 +47,13 @@ public sealed class CurrentSession(SessionCookie cookie, SessionStore store)
                 cookie.Delete(http);
             return null;
         }
-        var user = await store.LoadAsync(credential);
-        if (user is null)
+        var record = await store.LoadAsync(credential);
+        if (record is null)
         {
             cookie.Delete(http);
             return null;
         }
-        http.User = SessionPrincipal.For(user);
-        return new SignedInSession(credential, user);
+        http.User = SessionPrincipal.For(record);
+        return new BrowserSession(credential, record);
     }
 }

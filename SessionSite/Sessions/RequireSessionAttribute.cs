@@ -28,7 +28,7 @@ public sealed class RequireSessionFilter(CurrentSession current, SessionCookie c
         // The exact value antiforgery sets: anything else makes it log a warning on every page with a form.
         http.Response.Headers.CacheControl = "no-cache, no-store";
         // A session whose sign-in is not complete (the flag false) is not signed in, whatever else it holds.
-        if (await current.GetAsync(http) is { User.IsAuthenticated: true })
+        if (await current.GetAsync(http) is { Record.IsAuthenticated: true })
             return;
         if (cookie.IsPresent(http.Request))
             FlashSessionEnded(http);

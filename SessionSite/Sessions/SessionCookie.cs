@@ -12,11 +12,11 @@ public sealed class SessionCookie(IOptions<RedisSessionOptions> options, Session
 
     public bool IsPresent(HttpRequest request) => request.Cookies.ContainsKey(Name(request));
 
-    public void Write(HttpContext http, SignedInSession session)
+    public void Write(HttpContext http, BrowserSession session)
     {
         var cookieOptions = Options(http.Request);
         // Without "remember me" the cookie dies with the browser; with it, it lives as long as the session can.
-        cookieOptions.Expires = session.User.Persistent ? lifetime.AbsoluteExpiry(session.User) : null;
+        cookieOptions.Expires = session.Record.Persistent ? lifetime.AbsoluteExpiry(session.Record) : null;
         http.Response.Cookies.Append(Name(http.Request), session.Credential.CookieValue, cookieOptions);
     }
 

@@ -11,7 +11,8 @@ namespace SessionSite.Sessions;
 /// </summary>
 public sealed class SessionIndex(IConnectionMultiplexer redis)
 {
-    // Hand-written Lua: no library keeps an entry and its index member in step atomically.
+    // Hand-written Lua: no library keeps an index in step with its entries. Removal deletes entries and members in
+    // one script; creation and touches are separate steps, ordered so that a revocation always wins (SessionStore).
     private const string Settle = """
         local function settle(index, now)
           redis.call('ZREMRANGEBYSCORE', index, '-inf', now)

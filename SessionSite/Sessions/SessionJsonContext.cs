@@ -2,5 +2,5 @@ using System.Text.Json.Serialization;
 
 namespace SessionSite.Sessions;
 
-[JsonSerializable(typeof(SessionUser))]
+[JsonSerializable(typeof(SessionRecord))]
 internal sealed partial class SessionJsonContext : JsonSerializerContext;

@@ -14,10 +14,10 @@ public sealed class SessionLifetime(IOptions<RedisSessionOptions> options)
     public TimeSpan IdleTimeout(bool persistent) => persistent ? Options.RememberMeIdleTimeout : Options.IdleTimeout;
 
     /// <summary>Derived, not stored: a lifetime changed in configuration applies to existing sessions too.</summary>
-    public DateTimeOffset AbsoluteExpiry(SessionUser session) =>
+    public DateTimeOffset AbsoluteExpiry(SessionRecord session) =>
         session.CreatedAt + (session.Persistent ? Options.RememberMeLifetime : Options.AbsoluteLifetime);
 
-    public DateTimeOffset ExpiryAfterUse(SessionUser session, DateTimeOffset now)
+    public DateTimeOffset ExpiryAfterUse(SessionRecord session, DateTimeOffset now)
     {
         var idleEnd = now + IdleTimeout(session.Persistent);
         var absoluteEnd = AbsoluteExpiry(session);
@@ -28,13 +28,13 @@ public sealed class SessionLifetime(IOptions<RedisSessionOptions> options)
     /// The stored expiry, or the absolute lifetime as configured now: a lifetime shortened since the session was
     /// written ends it here, instead of a touch computing an expiry already in the past.
     /// </summary>
-    public bool IsExpired(SessionUser session, DateTimeOffset now) => now >= session.ExpiresAt || now >= AbsoluteExpiry(session);
+    public bool IsExpired(SessionRecord session, DateTimeOffset now) => now >= session.ExpiresAt || now >= AbsoluteExpiry(session);
 
     /// <summary>
     /// Re-write when "last seen" is a touch interval old, or when less than half the idle window remains and
     /// sliding can still extend it (once capped by the absolute lifetime, re-writing would gain nothing).
     /// </summary>
-    public bool NeedsTouch(SessionUser session, DateTimeOffset now) =>
+    public bool NeedsTouch(SessionRecord session, DateTimeOffset now) =>
         now - session.LastSeenAt >= Options.TouchInterval
         || (session.ExpiresAt < AbsoluteExpiry(session) && session.ExpiresAt - now < IdleTimeout(session.Persistent) / 2);
 }

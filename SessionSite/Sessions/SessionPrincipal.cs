@@ -13,7 +13,7 @@ public static class SessionPrincipal
 
     private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
 
-    public static ClaimsPrincipal For(SessionUser? session) =>
+    public static ClaimsPrincipal For(SessionRecord? session) =>
         session is null
             ? Anonymous
             : new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, session.UserId)], AuthenticationType));

@@ -13,7 +13,7 @@ public static class SessionServiceCollectionExtensions
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionCookie>();
         services.AddScoped<CurrentSession>();
-        services.AddScoped<SessionSignIn>();
+        services.AddScoped<SessionLifecycle>();
         return services;
     }
 }

@@ -14,18 +14,19 @@ public sealed class SessionStore(
     SessionIndex index,
     SessionLifetime lifetime,
     IOptions<RedisSessionOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<SessionStore> logger)
 {
     /// <summary>
     /// A new session for an account whose password was just checked, or null when the password changed meanwhile
     /// (its credential stamp moved on, or a change ended every session while this one was being written).
     /// </summary>
-    public async Task<SignedInSession?> CreateAsync(Account account, bool persistent, ClientDescription client)
+    public async Task<BrowserSession?> CreateAsync(Account account, bool persistent, ClientDescription client)
     {
         var now = clock.GetUtcNow();
         var stamp = WholeSeconds(now);
         var credential = new SessionCredential(account.Id, SessionToken.Create());
-        var draft = new SessionUser(
+        var draft = new SessionRecord(
             account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: true,
             Handle: Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9)),
             CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device);
@@ -43,11 +44,11 @@ public sealed class SessionStore(
             return null;
         }
         await EnforceCapAsync(account.Id, credential.StorageHash);
-        return new SignedInSession(credential, session);
+        return new BrowserSession(credential, session);
     }
 
     /// <summary>The session the credential names, or null; re-writes it only when <see cref="SessionLifetime.NeedsTouch"/>.</summary>
-    public async Task<SessionUser?> LoadAsync(SessionCredential credential)
+    public async Task<SessionRecord?> LoadAsync(SessionCredential credential)
     {
         var session = await ReadAsync(credential.UserId, credential.StorageHash);
         var now = clock.GetUtcNow();
@@ -76,7 +77,7 @@ public sealed class SessionStore(
         index.RemoveAsync(credential.UserId, [credential.StorageHash], clock.GetUtcNow());
 
     /// <summary>The user's live sessions, newest first; members whose entry is gone are pruned on the way.</summary>
-    public async Task<IReadOnlyList<StoredSession>> ListAsync(string userId)
+    public async Task<IReadOnlyList<ListedSession>> ListAsync(string userId)
     {
         var now = clock.GetUtcNow();
         var hashes = await index.MembersAsync(userId, now);
@@ -86,7 +87,7 @@ public sealed class SessionStore(
             await index.RemoveAsync(userId, orphans, now);
         return found
             .Where(f => !orphans.Contains(f.hash))
-            .Select(f => new StoredSession(f.hash, f.session!))
+            .Select(f => new ListedSession(f.hash, f.session!))
             .OrderByDescending(s => s.Session.CreatedAt)
             .ToList();
     }
@@ -122,18 +123,22 @@ public sealed class SessionStore(
             await index.RemoveAsync(userId, leastRecentlyUsed, clock.GetUtcNow());
     }
 
-    private async Task<SessionUser?> ReadAsync(string userId, string storageHash)
+    private async Task<SessionRecord?> ReadAsync(string userId, string storageHash)
     {
         var bytes = await cache.GetAsync(RedisKeys.Session(userId, storageHash));
         if (bytes is null)
             return null;
         try
         {
-            var session = JsonSerializer.Deserialize(bytes, SessionJsonContext.Default.SessionUser);
-            return session?.UserId == userId ? session : null;
+            var session = JsonSerializer.Deserialize(bytes, SessionJsonContext.Default.SessionRecord);
+            if (session?.UserId == userId)
+                return session;
+            SessionStoreLog.UserMismatch(logger);
+            return null;
         }
         catch (JsonException)
         {
+            SessionStoreLog.Unreadable(logger);
             return null;
         }
     }
@@ -143,9 +148,22 @@ public sealed class SessionStore(
 
     // The cache library sets whole-second TTLs, rounding down: a second of slack keeps Redis from deleting a
     // live session early, while LoadAsync enforces the exact expiry instant.
-    private Task WriteAsync(string userId, string storageHash, SessionUser session) =>
+    private Task WriteAsync(string userId, string storageHash, SessionRecord session) =>
         cache.SetAsync(
             RedisKeys.Session(userId, storageHash),
-            JsonSerializer.SerializeToUtf8Bytes(session, SessionJsonContext.Default.SessionUser),
+            JsonSerializer.SerializeToUtf8Bytes(session, SessionJsonContext.Default.SessionRecord),
             new DistributedCacheEntryOptions { AbsoluteExpiration = session.ExpiresAt + TimeSpan.FromSeconds(1) });
+}
+
+/// <summary>A session as the per-user list sees it: its storage name and what it holds.</summary>
+public sealed record ListedSession(string StorageHash, SessionRecord Session);
+
+/// <summary>Corruption made visible, without the key, token, hash or user id that would identify the session.</summary>
+internal static partial class SessionStoreLog
+{
+    [LoggerMessage(3001, LogLevel.Warning, "A session entry could not be read as a session record; it is treated as signed out")]
+    public static partial void Unreadable(ILogger logger);
+
+    [LoggerMessage(3002, LogLevel.Warning, "A session entry names another user than its key; it is treated as signed out")]
+    public static partial void UserMismatch(ILogger logger);
 }

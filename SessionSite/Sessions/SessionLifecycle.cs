@@ -4,7 +4,7 @@ using SessionSite.Security;
 namespace SessionSite.Sessions;
 
 /// <summary>Starting, ending and replacing the browser's session: store, cookie and current request in step.</summary>
-public sealed class SessionSignIn(SessionStore store, SessionCookie cookie, CurrentSession current, SecurityLog log)
+public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, CurrentSession current, SecurityLog log)
 {
     /// <summary>
     /// Always a fresh session: a token the browser already had is deleted, never adopted (no fixation).
@@ -37,13 +37,13 @@ public sealed class SessionSignIn(SessionStore store, SessionCookie cookie, Curr
     /// After a password change: every session of the account ended (this one too) and a new one for this
     /// browser. False when yet another change overtook this one: then this browser is signed out as well.
     /// </summary>
-    public async Task<bool> RenewAndEndOthersAsync(HttpContext http, Account account, SessionUser previous)
+    public async Task<bool> RenewAndEndOthersAsync(HttpContext http, Account account, SessionRecord previous)
     {
         await store.RevokeAllExceptAsync(account.Id, keepStorageHash: null);
         return await SignInAsync(http, account, previous.Persistent);
     }
 
-    private void Start(HttpContext http, SignedInSession session)
+    private void Start(HttpContext http, BrowserSession session)
     {
         cookie.Write(http, session);
         current.Replace(session, http);

@@ -3,12 +3,14 @@ using System.Text.Json.Serialization;
 namespace SessionSite.Sessions;
 
 /// <summary>
-/// The signed-in user as one session stores it; the profile page needs nothing else, so it costs one read.
+/// One session as Redis stores it: whose it is (user id, email, display name), its public handle, its times, the
+/// device and IP it started from, and whether its sign-in is complete. The profile page and the navbar need nothing
+/// else, so a signed-in page costs one read.
 /// Every byte is paid once per session in Redis, so the JSON is terse: one-letter names, Unix-second stamps
 /// (the expiry keeps milliseconds, the server enforces it exactly), "p" only when true, and no absolute
-/// expiry: it is always the creation time plus the configured lifetime (<see cref="SessionLifetime.AbsoluteExpiry(SessionUser)"/>).
+/// expiry: it is always the creation time plus the configured lifetime (<see cref="SessionLifetime.AbsoluteExpiry(SessionRecord)"/>).
 /// </summary>
-public sealed record SessionUser(
+public sealed record SessionRecord(
     [property: JsonPropertyName("u")] string UserId,
     [property: JsonPropertyName("e")] string Email,
     [property: JsonPropertyName("n")] string DisplayName,

@@ -3,7 +3,7 @@ using StackExchange.Redis;
 namespace SessionSite.Accounts;
 
 /// <summary>The field layout of an account's Redis hash.</summary>
-internal static class AccountHash
+internal static class AccountFields
 {
     public const string PasswordHashField = "password";
 

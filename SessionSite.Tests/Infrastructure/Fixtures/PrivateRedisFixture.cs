@@ -1,0 +1,6 @@
+namespace SessionSite.Tests.Infrastructure.Fixtures;
+
+public sealed class PrivateRedisFixture : SiteFixture
+{
+    protected override bool NeedsOwnRedis => true;
+}
