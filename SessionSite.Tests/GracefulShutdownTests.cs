@@ -19,7 +19,7 @@ public sealed class GracefulShutdownTests(PrivateRedisFixture fixture) : IClassF
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
         };
-        await WaitUntilServingAsync(client);
+        await Poll.UntilStatusAsync(client, "/healthz", HttpStatusCode.OK);
         var signIn = new SignInPage(new Browser(client, new CookieContainer()), await Browser.ParseAsync(await client.GetAsync("/signin")));
 
         var zcardBefore = await ZcardCallsAsync();
@@ -27,9 +27,7 @@ public sealed class GracefulShutdownTests(PrivateRedisFixture fixture) : IClassF
         // Each sign-in hashes at the production cost (~100 ms of CPU each). The signal is sent only once
         // every request has run the throttle check (two ZCARDs each), which comes just before the hashing.
         var inFlight = Enumerable.Range(0, 8).Select(_ => signIn.PostAsync(email, UserStories.Password)).ToList();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await ZcardCallsAsync() - zcardBefore < 2 * inFlight.Count && DateTime.UtcNow < deadline)
-            await Task.Delay(5);
+        await Poll.UntilAsync(async () => await ZcardCallsAsync() - zcardBefore >= 2 * inFlight.Count, "every sign-in to reach its throttle check");
         using (var kill = Process.Start("kill", ["-TERM", site.Id.ToString()]))
             await kill.WaitForExitAsync();
         var responses = await Task.WhenAll(inFlight);
@@ -54,21 +52,4 @@ public sealed class GracefulShutdownTests(PrivateRedisFixture fixture) : IClassF
                 ["Redis__OperationTimeoutMilliseconds"] = "10000",
             },
             AppContext.BaseDirectory);
-
-    private static async Task WaitUntilServingAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-            await Task.Delay(100);
-        }
-    }
 }

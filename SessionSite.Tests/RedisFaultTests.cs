@@ -18,7 +18,7 @@ public sealed class SlowRedisTests(SlowRedisFixture fixture) : IClassFixture<Slo
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, paused.StatusCode);
         Assert.NotNull(paused.Headers.RetryAfter);
-        await RedisOutageTests.WaitForStatusAsync(browser, "/profile", HttpStatusCode.OK);
+        await Poll.UntilStatusAsync(browser.Client, "/profile", HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
     }
 }

@@ -37,7 +37,7 @@ public sealed class RedisOutageTests(RestartableRedisFixture fixture) : IClassFi
             await fixture.Redis.StartProcessAsync();
         }
 
-        var recovered = await WaitForStatusAsync(browser, "/profile", HttpStatusCode.OK);
+        var recovered = await Poll.UntilStatusAsync(browser.Client, "/profile", HttpStatusCode.OK);
         Assert.Equal("Outage", new ProfilePage(browser, await Browser.ParseAsync(recovered)).DisplayName);
         Assert.Equal(email, (await UserStories.SignInAsync(fixture.Site.NewBrowser(), email)).Email);
     }
@@ -58,7 +58,7 @@ public sealed class RedisOutageTests(RestartableRedisFixture fixture) : IClassFi
         {
             await fixture.Redis.StartProcessAsync();
         }
-        await WaitForStatusAsync(browser, "/readyz", HttpStatusCode.OK);
+        await Poll.UntilStatusAsync(browser.Client, "/readyz", HttpStatusCode.OK);
     }
 
     [Fact]
@@ -94,19 +94,7 @@ public sealed class RedisOutageTests(RestartableRedisFixture fixture) : IClassFi
         Assert.DoesNotContain(email, text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(newEmail, text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(" at StackExchange.Redis", text);
-        await WaitForStatusAsync(browser, "/profile", HttpStatusCode.OK);
-    }
-
-    internal static async Task<HttpResponseMessage> WaitForStatusAsync(Browser browser, string path, HttpStatusCode expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var response = await browser.GetAsync(path);
-            if (response.StatusCode == expected || DateTime.UtcNow > deadline)
-                return response;
-            await Task.Delay(250);
-        }
+        await Poll.UntilStatusAsync(browser.Client, "/profile", HttpStatusCode.OK);
     }
 }
 

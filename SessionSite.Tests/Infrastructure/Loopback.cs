@@ -28,17 +28,6 @@ public static class Loopback
         }
     }
 
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Gave up waiting for {what}.");
-            await Task.Delay(50);
-        }
-    }
-
     /// <summary>Starts a program whose output is drained (never shown), so it cannot block on a full pipe.</summary>
     public static Process Start(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {

@@ -28,7 +28,7 @@ public sealed class RedisCluster : IAsyncLifetime
             ]));
         }
         foreach (var port in ports)
-            await Loopback.WaitUntilAsync(() => Loopback.Accepts(port), $"redis-server on {port}");
+            await Poll.UntilAsync(() => Loopback.Accepts(port), $"redis-server on {port}");
 
         using var create = Loopback.Start("redis-cli", ["--cluster", "create", .. ports.Select(p => $"127.0.0.1:{p}"), "--cluster-replicas", "0", "--cluster-yes"]);
         await create.WaitForExitAsync();
@@ -36,7 +36,7 @@ public sealed class RedisCluster : IAsyncLifetime
             throw new InvalidOperationException($"redis-cli --cluster create exited with {create.ExitCode}.");
 
         using var admin = await ConnectionMultiplexer.ConnectAsync(ConnectionString);
-        await Loopback.WaitUntilAsync(() => ports.All(port => IsClusterOk(admin, port)), "the cluster to report cluster_state:ok");
+        await Poll.UntilAsync(() => ports.All(port => IsClusterOk(admin, port)), "the cluster to report cluster_state:ok");
     }
 
     public async Task DisposeAsync()

@@ -56,7 +56,7 @@ public sealed class RedisServer : IAsyncDisposable
         };
         arguments.AddRange(extraArguments);
         process = Loopback.Start("redis-server", arguments);
-        await Loopback.WaitUntilAsync(() => Loopback.Accepts(Port), "redis-server to accept connections");
+        await Poll.UntilAsync(() => Loopback.Accepts(Port), "redis-server to accept connections");
     }
 
     public void StopProcess()

@@ -54,9 +54,7 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
     public async Task WaitUntilReadyAsync()
     {
         using var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await client.GetAsync("/readyz")).StatusCode != System.Net.HttpStatusCode.OK && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
+        await Poll.UntilStatusAsync(client, "/readyz", System.Net.HttpStatusCode.OK);
     }
 
     /// <summary>A fresh browser profile: its own cookies, like a new person at a new computer.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using SessionSite.Tests.RealBrowser.Screens;
 using static Microsoft.Playwright.Assertions;
 
 namespace SessionSite.Tests.RealBrowser;
@@ -11,27 +12,11 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
 
     private static string NewEmail() => $"browser-{Guid.NewGuid():N}@example.com";
 
-    private static async Task SignUpAsync(IPage page, string email, string name = "Playwright")
-    {
-        await page.GotoAsync("/signup");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#DisplayName").FillAsync(name);
-        await page.Locator("#Password").FillAsync(Password);
-        await page.Locator("#ConfirmPassword").FillAsync(Password);
-        await page.Locator("#signup-submit").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/profile$"));
-    }
+    private static async Task<ProfileScreen> SignUpAsync(IPage page, string email, string name = "Playwright") =>
+        await (await SignUpScreen.OpenAsync(page)).SignUpAsync(email, name, Password);
 
-    private static async Task SignInAsync(IPage page, string email, string password = Password, bool rememberMe = false)
-    {
-        await page.GotoAsync("/signin");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync(password);
-        if (rememberMe)
-            await page.Locator("#RememberMe").CheckAsync();
-        await page.Locator("#signin-submit").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/profile$"));
-    }
+    private static async Task<ProfileScreen> SignInAsync(IPage page, string email, bool rememberMe = false) =>
+        await (await SignInScreen.OpenAsync(page)).SignInAsync(email, Password, rememberMe);
 
     [Fact]
     public async Task SignUpSeeProfileAndSignOut()
@@ -41,14 +26,13 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
         var watch = new PageWatch(page);
         var email = NewEmail();
 
-        await SignUpAsync(page, email, "Ada Browser");
+        var profile = await SignUpAsync(page, email, "Ada Browser");
 
-        await Expect(page.Locator("#flash-message")).ToContainTextAsync("Welcome, Ada Browser!");
-        await Expect(page.Locator("#profile-email")).ToHaveTextAsync(email);
-        await page.Locator("#signout-button").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/$"));
-        await Expect(page.Locator("#flash-message")).ToContainTextAsync("You have been signed out.");
-        await Expect(page.Locator("#nav-signin")).ToBeVisibleAsync();
+        await Expect(profile.Flash).ToContainTextAsync("Welcome, Ada Browser!");
+        await Expect(profile.Email).ToHaveTextAsync(email);
+        var home = await profile.SignOutAsync();
+        await Expect(home.Flash).ToContainTextAsync("You have been signed out.");
+        await Expect(home.SignInLink).ToBeVisibleAsync();
         Assert.Empty(watch.Problems);
     }
 
@@ -63,10 +47,9 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
 
         await SignInAsync(first, email, rememberMe: true);
         await first.CloseAsync();
-        var later = await context.NewPageAsync();
-        await later.GotoAsync("/profile");
+        var later = await ProfileScreen.OpenAsync(await context.NewPageAsync());
 
-        await Expect(later.Locator("#profile-email")).ToHaveTextAsync(email);
+        await Expect(later.Email).ToHaveTextAsync(email);
         var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "sessionsite");
         Assert.True(cookie.Expires > DateTimeOffset.UtcNow.AddDays(29).ToUnixTimeSeconds());
         Assert.True(cookie.HttpOnly);
@@ -77,17 +60,16 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
     {
         await using var alpha = await fixture.NewContextAsync();
         await using var beta = await fixture.NewContextAsync();
-        var alphaPage = await alpha.NewPageAsync();
         var betaPage = await beta.NewPageAsync();
         var email = NewEmail();
-        await SignUpAsync(alphaPage, email);
+        var alphaProfile = await SignUpAsync(await alpha.NewPageAsync(), email);
         await SignInAsync(betaPage, email);
 
-        await alphaPage.Locator("#nav-sessions").ClickAsync();
-        await Expect(alphaPage.Locator("tr.session-row")).ToHaveCountAsync(2);
-        await alphaPage.Locator("tr.session-row:not(.session-current) .revoke-button").ClickAsync();
-        await Expect(alphaPage.Locator("#flash-message")).ToContainTextAsync("That session has been signed out.");
-        await Expect(alphaPage.Locator("tr.session-row")).ToHaveCountAsync(1);
+        var sessions = await alphaProfile.GoToSessionsAsync();
+        await Expect(sessions.Rows).ToHaveCountAsync(2);
+        sessions = await sessions.SignOutAnotherSessionAsync();
+        await Expect(sessions.Flash).ToContainTextAsync("That session has been signed out.");
+        await Expect(sessions.Rows).ToHaveCountAsync(1);
 
         await betaPage.GotoAsync("/profile");
         await Expect(betaPage).ToHaveURLAsync(new Regex("/signin\\?returnUrl=%2Fprofile$"));
@@ -104,56 +86,48 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
         await SignUpAsync(page, email);
         await SignInAsync(otherPage, email);
 
-        await page.GotoAsync("/account/password");
-        await page.Locator("#CurrentPassword").FillAsync(Password);
-        await page.Locator("#NewPassword").FillAsync("an even newer passphrase");
-        await page.Locator("#ConfirmNewPassword").FillAsync("an even newer passphrase");
-        await page.Locator("#password-submit").ClickAsync();
+        var profile = await (await PasswordScreen.OpenAsync(page)).ChangeAsync(Password, "an even newer passphrase");
 
-        await Expect(page.Locator("#flash-message")).ToContainTextAsync("Your password has been changed");
+        await Expect(profile.Flash).ToContainTextAsync("Your password has been changed");
         await otherPage.ReloadAsync();
-        await Expect(otherPage.Locator("#signin-form")).ToBeVisibleAsync();
+        await Expect(new SignInScreen(otherPage).Form).ToBeVisibleAsync();
     }
 
     [Fact]
     public async Task EveryValidationErrorIsShownBesideItsFieldAndTheFirstGetsFocus()
     {
         await using var context = await fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/signup");
+        var signUp = await SignUpScreen.OpenAsync(await context.NewPageAsync());
 
-        await page.Locator("#Email").FillAsync("not-an-email");
-        await page.Locator("#Password").FillAsync("short");
-        await page.Locator("#ConfirmPassword").FillAsync("different");
-        await page.Locator("#signup-submit").ClickAsync();
+        await signUp.FillAsync("not-an-email", "", "short", "different");
+        await signUp.SubmitAsync();
 
         foreach (var field in new[] { "Email", "DisplayName", "Password", "ConfirmPassword" })
         {
-            await Expect(page.Locator($"#{field}-error")).Not.ToBeEmptyAsync();
-            await Expect(page.Locator($"#{field}")).ToHaveAttributeAsync("aria-invalid", "true");
-            Assert.Contains($"{field}-error", await page.Locator($"#{field}").GetAttributeAsync("aria-describedby"));
+            await Expect(signUp.FieldError(field)).Not.ToBeEmptyAsync();
+            await Expect(signUp.Field(field)).ToHaveAttributeAsync("aria-invalid", "true");
+            Assert.Contains($"{field}-error", await signUp.Field(field).GetAttributeAsync("aria-describedby"));
         }
-        await Expect(page.Locator("#Email")).ToBeFocusedAsync();
-        Assert.Empty(await Accessibility.SeriousViolationsAsync(page));
-        await Screenshots.TakeAsync(page, "signup-errors");
+        await Expect(signUp.Field("Email")).ToBeFocusedAsync();
+        Assert.Empty(await Accessibility.SeriousViolationsAsync(signUp.Page));
+        await Screenshots.TakeAsync(signUp.Page, "signup-errors");
     }
 
     [Fact]
     public async Task PasswordCanBeShownAndHiddenAndTheHintFollowsItsLength()
     {
         await using var context = await fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/signup");
-        var password = page.Locator("#Password");
+        var signUp = await SignUpScreen.OpenAsync(await context.NewPageAsync());
+        var password = signUp.Field("Password");
 
         await password.FillAsync("abc");
-        await Expect(page.Locator("#Password-hint")).ToContainTextAsync("Too short");
-        await page.Locator("#Password ~ .password-toggle").ClickAsync();
+        await Expect(signUp.PasswordHint).ToContainTextAsync("Too short");
+        await signUp.PasswordToggle.ClickAsync();
         await Expect(password).ToHaveAttributeAsync("type", "text");
-        await page.Locator("#Password ~ .password-toggle").ClickAsync();
+        await signUp.PasswordToggle.ClickAsync();
         await Expect(password).ToHaveAttributeAsync("type", "password");
         await password.FillAsync("a passphrase long enough");
-        await Expect(page.Locator("#Password-hint")).ToContainTextAsync("Strong length");
+        await Expect(signUp.PasswordHint).ToContainTextAsync("Strong length");
     }
 
     [Fact]
@@ -178,15 +152,18 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
     }
 
     [Fact]
-    public async Task NavbarCollapsesOnANarrowScreen()
+    public async Task OnAPhoneTheSignedInMenuIsReachableThroughTheTogglerAndSignsOut()
     {
         await using var context = await fixture.NewContextAsync(360, 740);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
+        var profile = await SignUpAsync(await context.NewPageAsync(), NewEmail());
+        var signOut = profile.Page.Locator("#signout-button");
+        await Expect(signOut).Not.ToBeVisibleAsync();
 
-        await Expect(page.Locator("#nav-signin")).Not.ToBeVisibleAsync();
-        await page.Locator(".navbar-toggler").ClickAsync();
-        await Expect(page.Locator("#nav-signin")).ToBeVisibleAsync();
+        await profile.OpenMenuIfCollapsedAsync();
+        await Expect(signOut).ToBeVisibleAsync();
+        var home = await profile.SignOutAsync();
+
+        await Expect(home.Flash).ToContainTextAsync("You have been signed out.");
     }
 
     [Fact]

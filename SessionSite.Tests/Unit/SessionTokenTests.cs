@@ -17,14 +17,6 @@ public sealed class SessionTokenTests
         Assert.DoesNotContain('/', token.Value);
     }
 
-    [Fact]
-    public void TokensDoNotRepeat()
-    {
-        var tokens = Enumerable.Range(0, 1000).Select(_ => SessionToken.Create().Value).ToHashSet();
-
-        Assert.Equal(1000, tokens.Count);
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("")]

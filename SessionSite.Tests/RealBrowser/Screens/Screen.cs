@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace SessionSite.Tests.RealBrowser.Screens;
+
+/// <summary>
+/// Any page of the site in a real browser, by the page contract's ids: the Playwright counterpart of the
+/// AngleSharp page objects. Each action is what a person does and returns the screen they land on.
+/// </summary>
+public abstract class Screen(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public ILocator Flash => Page.Locator("#flash-message");
+
+    public ILocator SignInLink => Page.Locator("#nav-signin");
+
+    public async Task<SessionsScreen> GoToSessionsAsync()
+    {
+        await Page.Locator("#nav-sessions").ClickAsync();
+        return await SessionsScreen.ExpectAsync(Page);
+    }
+
+    public async Task<HomeScreen> SignOutAsync()
+    {
+        await Page.Locator("#signout-button").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/$"));
+        return new HomeScreen(Page);
+    }
+
+    /// <summary>Opens the menu where it is collapsed (narrow screens), as a person must before using it.</summary>
+    public async Task OpenMenuIfCollapsedAsync()
+    {
+        var toggler = Page.Locator(".navbar-toggler");
+        if (await toggler.IsVisibleAsync())
+            await toggler.ClickAsync();
+    }
+}
+
+public sealed class HomeScreen(IPage page) : Screen(page);
