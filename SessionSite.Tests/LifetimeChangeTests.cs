@@ -1,11 +1,12 @@
 using System.Net;
 using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
 
 namespace SessionSite.Tests;
 
 /// <summary>README promises that a shorter lifetime in configuration applies to existing sessions too.</summary>
-public sealed class LifetimeChangeTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+public sealed class LifetimeChangeTests(FakeClockFixture fixture) : IClassFixture<FakeClockFixture>
 {
     [Fact]
     public async Task ASessionOlderThanAShortenedAbsoluteLifetimeSimplyEndsOnEveryPage()
@@ -19,8 +20,8 @@ public sealed class LifetimeChangeTests(SiteFixture fixture) : IClassFixture<Sit
             ["Session:IdleTimeout"] = "00:00:01",
             ["Session:AbsoluteLifetime"] = "00:00:01",
             ["Session:TouchInterval"] = "00:00:00.100",
-        });
-        await Task.Delay(TimeSpan.FromSeconds(1.1)); // stamps are whole seconds: past created + 1 s for certain
+        }, clock: fixture.Clock);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(2)); // stamps are whole seconds: past created + 1 s for certain
 
         var signInBrowser = shortened.NewBrowser().WithSessionCookie(cookie);
         var signIn = await signInBrowser.GetAsync("/signin");
