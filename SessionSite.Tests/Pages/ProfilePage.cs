@@ -16,11 +16,5 @@ public sealed class ProfilePage : HtmlPage
 
     public string MemberSince => Text("#profile-member-since");
 
-    public string SessionStarted => Text("#profile-session-started");
-
-    public string SessionExpires => Text("#profile-session-expires");
-
-    public async Task<ChangePasswordPage> GoToChangePasswordAsync() => await ChangePasswordPage.OpenAsync(Browser);
-
     private string Text(string selector) => Required<IHtmlElement>(Document, selector).TextContent.Trim();
 }
