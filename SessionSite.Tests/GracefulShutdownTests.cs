@@ -47,6 +47,7 @@ public sealed class GracefulShutdownTests(PrivateRedisFixture fixture) : IClassF
             {
                 ["ConnectionStrings__Redis"] = fixture.Redis.ConnectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Site__PublicBaseUrl"] = "http://localhost",
                 ["Logging__LogLevel__Default"] = "Warning",
                 // The hashing starves a loaded CI machine's cores; this test is about shutdown, not Redis timeouts.
                 ["Redis__OperationTimeoutMilliseconds"] = "10000",

@@ -1,5 +1,7 @@
 using SessionSite.Accounts;
 using SessionSite.Configuration;
+using SessionSite.Mail;
+using SessionSite.Recovery;
 using SessionSite.Redis;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
@@ -11,6 +13,8 @@ builder.Services.AddRedis(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRedisSessions(builder.Configuration);
 builder.Services.AddThrottling(builder.Configuration);
+builder.Services.AddMail(builder.Configuration);
+builder.Services.AddRecovery(builder.Configuration);
 builder.Services.AddSitePipeline(builder.Configuration);
 builder.Services.AddSiteMvc(builder.Configuration);
 builder.Services.AddSiteHealthChecks();

@@ -32,7 +32,7 @@ start_app() {
     local dir=$1 dll=$2 port=$3
     shift 3
     port_free "$port" || { echo "port $port is already in use" >&2; exit 1; }
-    (cd "$dir" && exec env ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" ASPNETCORE_ENVIRONMENT=Production \
+    (cd "$dir" && exec env ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" ASPNETCORE_ENVIRONMENT=Production Site__PublicBaseUrl="http://127.0.0.1:$port" \
         Logging__LogLevel__Default=Warning "$@" dotnet "$dll" --urls "http://127.0.0.1:$port" >"../${dll%.dll}.log" 2>&1) &
     pids+=($!)
     for _ in $(seq 150); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return; sleep 0.2; done

@@ -27,6 +27,9 @@ public sealed class SiteFactory(
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Where this site writes mail when no SMTP server is configured (<c>Mail:Host</c> empty).</summary>
+    public string PickupDirectory { get; } = Directory.CreateTempSubdirectory("sessionsite-mail-").FullName;
+
     /// <summary>
     /// A new browser: its own cookie jar (or one shared with a browser on another instance, as a load balancer
     /// would make it), redirects not followed so each one is asserted.
@@ -52,6 +55,11 @@ public sealed class SiteFactory(
         builder.UseSetting("Throttling:IpFailureLimit", "100000");
         // Tests fire many sign-ups at once on purpose; the hashing gate is tested with its own small queue.
         builder.UseSetting("PasswordHashing:QueueLimit", "100000");
+        // Links in mail name this site; without an SMTP server of a test's own, mail goes to a private pickup folder.
+        builder.UseSetting("Site:PublicBaseUrl", "http://localhost");
+        builder.UseSetting("Mail:PickupDirectory", PickupDirectory);
+        builder.UseSetting("Mail:PollInterval", "00:00:00.050");
+        builder.UseSetting("Mail:RetryDelay", "00:00:00.200");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackConnectionFilter>());
         if (clock is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

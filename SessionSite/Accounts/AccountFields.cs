@@ -10,10 +10,15 @@ internal static class AccountFields
     /// <summary>Absent until the first password change (0): new accounts pay no bytes for it.</summary>
     public const string CredentialStampField = "stamp";
 
+    public const string EmailField = "email";
+
+    /// <summary>"1" once the address in <see cref="EmailField"/> is proved; absent (false) before.</summary>
+    public const string EmailVerifiedField = "verified";
+
     public static HashEntry[] From(Account account) =>
     [
         new("id", account.Id),
-        new("email", account.Email),
+        new(EmailField, account.Email),
         new("name", account.DisplayName),
         new(PasswordHashField, account.PasswordHash),
         new("created", account.CreatedAt.ToUnixTimeMilliseconds()),
@@ -26,10 +31,11 @@ internal static class AccountFields
         var fields = entries.ToDictionary(e => e.Name.ToString(), e => e.Value);
         return new Account(
             fields["id"].ToString(),
-            fields["email"].ToString(),
+            fields[EmailField].ToString(),
             fields["name"].ToString(),
             fields[PasswordHashField].ToString(),
             DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]),
-            fields.TryGetValue(CredentialStampField, out var stamp) ? (long)stamp : 0);
+            fields.TryGetValue(CredentialStampField, out var stamp) ? (long)stamp : 0,
+            fields.TryGetValue(EmailVerifiedField, out var verified) && verified == "1");
     }
 }

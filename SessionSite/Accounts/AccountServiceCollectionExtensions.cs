@@ -14,6 +14,7 @@ public static class AccountServiceCollectionExtensions
             .Bind(configuration.GetSection(PasswordHashingOptions.Section));
         services.AddValidatedOptions<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.Section));
         services.AddSingleton<PasswordHashingGate>();
+        services.AddValidatedOptions<AccountOptions>(configuration.GetSection(AccountOptions.Section));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<UserStore>();

@@ -14,6 +14,11 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
 
     private const string ReleaseClaimScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
+    // KEYS[1] = account; ARGV = the address the link was for, the address to store. Only if the account still has ARGV[1].
+    private const string ProveEmailScript =
+        $"if redis.call('HGET', KEYS[1], '{AccountFields.EmailField}') ~= ARGV[1] then return 0 end " +
+        $"redis.call('HSET', KEYS[1], '{AccountFields.EmailField}', ARGV[2], '{AccountFields.EmailVerifiedField}', '1') return 1";
+
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>Creates the account, or returns null when the email is already taken.</summary>
@@ -64,6 +69,33 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         var stamp = transaction.HashIncrementAsync(key, AccountFields.CredentialStampField);
         await transaction.ExecuteAsync();
         return account with { PasswordHash = passwordHash, CredentialStamp = await stamp };
+    }
+
+    /// <summary>Marks <paramref name="email"/> as proved, if the account still has that address. False otherwise.</summary>
+    public async Task<bool> MarkEmailVerifiedAsync(string userId, string email) =>
+        (int)await Db.ScriptEvaluateAsync(ProveEmailScript, [RedisKeys.Account(userId)], [email, email]) == 1;
+
+    /// <summary>
+    /// Moves the account from <paramref name="oldEmail"/> to <paramref name="newEmail"/>, proved by its link.
+    /// The new address is claimed first (SET NX, as at sign-up), so an address taken meanwhile changes nothing;
+    /// then the account moves, only if it still has the old address; then the old address is released.
+    /// </summary>
+    public async Task<EmailChangeResult> ChangeEmailAsync(string userId, string oldEmail, string newEmail)
+    {
+        var newKey = RedisKeys.Email(EmailAddress.Normalize(newEmail));
+        var oldKey = RedisKeys.Email(EmailAddress.Normalize(oldEmail));
+        var sameMailbox = newKey == oldKey;
+        if (!sameMailbox && !await Db.StringSetAsync(newKey, userId, when: When.NotExists))
+            return EmailChangeResult.Taken;
+        if ((int)await Db.ScriptEvaluateAsync(ProveEmailScript, [RedisKeys.Account(userId)], [oldEmail, newEmail.Trim()]) == 0)
+        {
+            if (!sameMailbox)
+                await Db.ScriptEvaluateAsync(ReleaseClaimScript, [newKey], [userId]);
+            return EmailChangeResult.Stale;
+        }
+        if (!sameMailbox)
+            await Db.ScriptEvaluateAsync(ReleaseClaimScript, [oldKey], [userId]);
+        return EmailChangeResult.Changed;
     }
 
     private async Task ForgetBestEffortAsync(string id, string emailKey)

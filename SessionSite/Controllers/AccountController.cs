@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using SessionSite.Accounts;
 using SessionSite.Flash;
 using SessionSite.Models;
+using SessionSite.Recovery;
 using SessionSite.Security;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
@@ -15,6 +17,8 @@ public sealed class AccountController(
     PasswordAuthenticator authenticator,
     SessionLifecycle sessions,
     SignInThrottle throttle,
+    AccountMail mail,
+    IOptions<AccountOptions> options,
     SecurityLog log) : Controller
 {
     [HttpGet("/signup")]
@@ -27,12 +31,15 @@ public sealed class AccountController(
         if (!ModelState.IsValid)
             return View(form);
         var account = await users.CreateAsync(form.Email, form.DisplayName, draft => authenticator.HashAsync(draft, form.Password));
+        if (options.Value.RequireVerifiedEmail)
+            return await CheckInboxAsync(form, account);
         if (account is null)
         {
             ModelState.AddModelError(nameof(form.Email), "An account with this email already exists. Sign in instead?");
             return View(form);
         }
         log.SignedUp(HttpContext, account.Id);
+        await mail.SendVerificationAsync(account);
         if (!await sessions.SignInAsync(HttpContext, account, persistent: false))
             return Redirect("/signin");
         TempData.Flash($"Welcome, {account.DisplayName}!");
@@ -54,6 +61,11 @@ public sealed class AccountController(
             return TooManyAttempts(wait);
 
         var account = await authenticator.AuthenticateAsync(form.Email, form.Password);
+        if (account is { EmailVerified: false } && options.Value.RequireVerifiedEmail)
+        {
+            await attempt.SucceededAsync();
+            return View("VerifyFirst", new ResendVerificationForm { Email = account.Email });
+        }
         if (account is null || !await sessions.SignInAsync(HttpContext, account, form.RememberMe))
         {
             log.SignInFailed(HttpContext);
@@ -72,6 +84,24 @@ public sealed class AccountController(
         await sessions.SignOutAsync(HttpContext);
         TempData.Flash("You have been signed out.");
         return Redirect("/");
+    }
+
+    /// <summary>
+    /// Registration that reveals nothing: a new address gets its confirmation link, a registered one a warning
+    /// that someone tried, and the page is the same either way. Nobody is signed in until the address is proved.
+    /// </summary>
+    private async Task<ViewResult> CheckInboxAsync(SignUpForm form, Account? created)
+    {
+        if (created is not null)
+        {
+            log.SignedUp(HttpContext, created.Id);
+            await mail.SendVerificationAsync(created);
+        }
+        else if (await users.FindByEmailAsync(form.Email) is { } existing)
+        {
+            await mail.NoticeSignUpAttemptAsync(existing.Email);
+        }
+        return View("CheckInbox");
     }
 
     private ViewResult TooManyAttempts(TimeSpan wait)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using SessionSite.Accounts;
 using SessionSite.Flash;
 using SessionSite.Models;
+using SessionSite.Recovery;
 using SessionSite.Security;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
@@ -11,7 +12,8 @@ namespace SessionSite.Controllers;
 
 [RequireSession]
 public sealed class PasswordController(
-    CurrentSession current, PasswordChange passwords, SignInThrottle throttle, SessionLifecycle sessions, SecurityLog log) : Controller
+    CurrentSession current, PasswordChange passwords, SignInThrottle throttle, SessionLifecycle sessions, AccountMail mail, SecurityLog log)
+    : Controller
 {
     [HttpGet("/account/password")]
     public IActionResult Change() => View(new ChangePasswordForm());
@@ -41,6 +43,7 @@ public sealed class PasswordController(
         }
         await attempt.SucceededAsync();
         log.PasswordChanged(HttpContext, account.Id);
+        await mail.NoticePasswordChangedAsync(account.Email);
         if (!await sessions.RenewAndEndOthersAsync(HttpContext, account, mine.Record))
         {
             TempData.Flash("Your password was changed again elsewhere. Please sign in with the newest one.");

@@ -29,4 +29,20 @@ public static partial class SecurityEvents
 
     [LoggerMessage(1008, LogLevel.Warning, "Security: failed password change of user {UserId} from {ClientIp}")]
     public static partial void PasswordChangeFailed(this ILogger logger, string userId, string? clientIp);
+
+    // Known or unknown address alike, and without it: the log must not become an enumeration oracle either.
+    [LoggerMessage(1009, LogLevel.Information, "Security: password reset link requested from {ClientIp}")]
+    public static partial void PasswordResetRequested(this ILogger logger, string? clientIp);
+
+    [LoggerMessage(1010, LogLevel.Information, "Security: password reset of user {UserId} from {ClientIp}")]
+    public static partial void PasswordReset(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1011, LogLevel.Information, "Security: email verified for user {UserId} from {ClientIp}")]
+    public static partial void EmailVerified(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1012, LogLevel.Information, "Security: email change requested by user {UserId} from {ClientIp}")]
+    public static partial void EmailChangeRequested(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1013, LogLevel.Information, "Security: email changed for user {UserId} from {ClientIp}")]
+    public static partial void EmailChanged(this ILogger logger, string userId, string? clientIp);
 }

@@ -18,4 +18,14 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger)
     public void PasswordChanged(HttpContext http, string userId) => logger.PasswordChanged(userId, ClientAddress.Of(http));
 
     public void PasswordChangeFailed(HttpContext http, string userId) => logger.PasswordChangeFailed(userId, ClientAddress.Of(http));
+
+    public void PasswordResetRequested(HttpContext http) => logger.PasswordResetRequested(ClientAddress.Of(http));
+
+    public void PasswordReset(HttpContext http, string userId) => logger.PasswordReset(userId, ClientAddress.Of(http));
+
+    public void EmailVerified(HttpContext http, string userId) => logger.EmailVerified(userId, ClientAddress.Of(http));
+
+    public void EmailChangeRequested(HttpContext http, string userId) => logger.EmailChangeRequested(userId, ClientAddress.Of(http));
+
+    public void EmailChanged(HttpContext http, string userId) => logger.EmailChanged(userId, ClientAddress.Of(http));
 }

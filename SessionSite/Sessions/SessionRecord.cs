@@ -22,4 +22,5 @@ public sealed record SessionRecord(
     [property: JsonPropertyName("x"), JsonConverter(typeof(UnixMillisecondsConverter))] DateTimeOffset ExpiresAt,
     [property: JsonPropertyName("p"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Persistent,
     [property: JsonPropertyName("i")] string? ClientIp,
-    [property: JsonPropertyName("d")] string Device);
+    [property: JsonPropertyName("d")] string Device,
+    [property: JsonPropertyName("v"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool EmailVerified = false);

@@ -29,7 +29,7 @@ public sealed class SessionStore(
         var draft = new SessionRecord(
             account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: true,
             Handle: Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9)),
-            CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device);
+            CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device, account.EmailVerified);
         var session = draft with { ExpiresAt = lifetime.ExpiryAfterUse(draft, now) };
 
         // Index first: a crash between the two leaves a member without an entry, which listing prunes;
@@ -90,6 +90,21 @@ public sealed class SessionStore(
             .Select(f => new ListedSession(f.hash, f.session!))
             .OrderByDescending(s => s.Session.CreatedAt)
             .ToList();
+    }
+
+    /// <summary>
+    /// Rewrites every live session of the user (a changed or verified email), keeping each one's expiry, so every
+    /// browser shows the change on its next request at no cost to ordinary requests. Like a touch, it re-checks
+    /// each member after writing, so a session revoked meanwhile is not brought back.
+    /// </summary>
+    public async Task RewriteAllAsync(string userId, Func<SessionRecord, SessionRecord> change)
+    {
+        foreach (var listed in await ListAsync(userId))
+        {
+            await WriteAsync(userId, listed.StorageHash, change(listed.Session));
+            if (!await index.ContainsAsync(userId, listed.StorageHash))
+                await cache.RemoveAsync(RedisKeys.Session(userId, listed.StorageHash));
+        }
     }
 
     /// <summary>Ends one of the user's sessions by its public handle; false when the user has no such session.</summary>

@@ -24,4 +24,14 @@ public sealed class ThrottlingOptions
     public int SignUpLimit { get; set; } = 10;
 
     public TimeSpan SignUpWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Mailed links (reset, verification) one address may ask for per window; past it nothing is sent.</summary>
+    [Range(1, 1000)]
+    public int LinkRequestsPerAddress { get; set; } = 3;
+
+    /// <summary>Mailed links one client IP may ask for per window, whatever the addresses.</summary>
+    [Range(1, 100_000)]
+    public int LinkRequestsPerIp { get; set; } = 20;
+
+    public TimeSpan LinkRequestWindow { get; set; } = TimeSpan.FromHours(1);
 }

@@ -12,7 +12,9 @@ public static class ThrottlingServiceCollectionExtensions
     public static IServiceCollection AddThrottling(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<ThrottlingOptions>(configuration.GetSection(ThrottlingOptions.Section));
+        services.AddSingleton<SlidingWindow>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<LinkRequestThrottle>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Mvc;
+using SessionSite.Accounts;
+using SessionSite.Flash;
+using SessionSite.Models;
+using SessionSite.Recovery;
+using SessionSite.Security;
+using SessionSite.Sessions;
+using SessionSite.Throttling;
+using SessionSite.Web;
+
+namespace SessionSite.Controllers;
+
+/// <summary>Proving an address (verification) and moving to a new one (email change): both by a mailed link.</summary>
+public sealed class EmailController(
+    UserStore users,
+    PasswordAuthenticator passwords,
+    SingleUseLinks links,
+    AccountMail mail,
+    SignInThrottle signInThrottle,
+    LinkRequestThrottle linkThrottle,
+    SessionStore sessions,
+    CurrentSession current,
+    SecurityLog log) : Controller
+{
+    [HttpGet("/email/verify")]
+    public async Task<IActionResult> Verify(string? token)
+    {
+        var claim = await links.RedeemAsync(LinkPurpose.VerifyEmail, token);
+        if (claim is null || !await users.MarkEmailVerifiedAsync(claim.UserId, claim.Email))
+            return LinkInvalid(LinkPurpose.VerifyEmail);
+        await sessions.RewriteAllAsync(claim.UserId, record => record with { EmailVerified = true });
+        log.EmailVerified(HttpContext, claim.UserId);
+        TempData.Flash("Your email address is confirmed.");
+        return Redirect("/profile");
+    }
+
+    /// <summary>Signed in: a new link for the session's own address. Signed out: the same answer for any address.</summary>
+    [HttpPost("/email/verify/resend")]
+    public async Task<IActionResult> Resend(ResendVerificationForm form)
+    {
+        var signedIn = await current.GetAsync(HttpContext);
+        var email = signedIn?.Record.Email ?? form.Email;
+        if (ModelState.IsValid && !string.IsNullOrWhiteSpace(email)
+            && await linkThrottle.AllowAsync(ClientAddress.Of(HttpContext), email)
+            && await users.FindByEmailAsync(email) is { EmailVerified: false } account)
+            await mail.SendVerificationAsync(account);
+        if (signedIn is null)
+            return View("CheckInbox");
+        TempData.Flash($"We've sent a new confirmation link to {email}.");
+        return Redirect("/profile");
+    }
+
+    [RequireSession]
+    [HttpGet("/account/email")]
+    public IActionResult Change() => View(new ChangeEmailForm());
+
+    [RequireSession]
+    [HttpPost("/account/email")]
+    public async Task<IActionResult> Change(ChangeEmailForm form)
+    {
+        if (!ModelState.IsValid)
+            return View(form);
+        var mine = current.Required.Record;
+        // The current password is a password guess like any other: it counts against the account's sign-in throttle.
+        var attempt = await signInThrottle.BeginAsync(ClientAddress.Of(HttpContext), mine.Email);
+        if (attempt.Wait is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            ModelState.AddModelError(nameof(form.CurrentPassword), $"Too many wrong passwords. Try again in {WaitText.Of(wait)}.");
+            return View(form);
+        }
+        var account = await users.FindByIdAsync(mine.UserId);
+        if (account is null || !await passwords.VerifyAsync(account, form.CurrentPassword))
+        {
+            ModelState.AddModelError(nameof(form.CurrentPassword), "The current password is incorrect.");
+            return View(form);
+        }
+        await attempt.SucceededAsync();
+        if (EmailAddress.Normalize(form.NewEmail) == EmailAddress.Normalize(account.Email))
+        {
+            ModelState.AddModelError(nameof(form.NewEmail), "That is already your email address.");
+            return View(form);
+        }
+        await mail.SendEmailChangeAsync(account, form.NewEmail.Trim());
+        log.EmailChangeRequested(HttpContext, account.Id);
+        TempData.Flash($"We've sent a link to {form.NewEmail.Trim()}. Your address changes when you open it, within an hour.");
+        return Redirect("/profile");
+    }
+
+    [HttpGet("/email/confirm")]
+    public async Task<IActionResult> Confirm(string? token)
+    {
+        var claim = await links.RedeemAsync(LinkPurpose.ChangeEmail, token);
+        if (claim?.PreviousEmail is null)
+            return LinkInvalid(LinkPurpose.ChangeEmail);
+        switch (await users.ChangeEmailAsync(claim.UserId, claim.PreviousEmail, claim.Email))
+        {
+            case EmailChangeResult.Taken:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("EmailTaken", claim.Email);
+            case EmailChangeResult.Stale:
+                return LinkInvalid(LinkPurpose.ChangeEmail);
+        }
+        await sessions.RewriteAllAsync(claim.UserId, record => record with { Email = claim.Email, EmailVerified = true });
+        await mail.NoticeEmailChangedAsync(claim.PreviousEmail, claim.Email);
+        await mail.NoticeEmailVerifiedAsync(claim.Email);
+        log.EmailChanged(HttpContext, claim.UserId);
+        TempData.Flash($"Your email address is now {claim.Email}.");
+        return Redirect("/profile");
+    }
+
+    private ViewResult LinkInvalid(LinkPurpose purpose)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("LinkInvalid", purpose);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using SessionSite.Accounts;
+using SessionSite.Flash;
+using SessionSite.Models;
+using SessionSite.Recovery;
+using SessionSite.Security;
+using SessionSite.Sessions;
+using SessionSite.Throttling;
+
+namespace SessionSite.Controllers;
+
+/// <summary>A forgotten password: a link by mail, then a new password. It never signs the browser in by itself.</summary>
+public sealed class PasswordRecoveryController(
+    UserStore users,
+    PasswordAuthenticator passwords,
+    SingleUseLinks links,
+    AccountMail mail,
+    LinkRequestThrottle throttle,
+    SessionStore sessions,
+    SecurityLog log) : Controller
+{
+    [HttpGet("/password/forgot")]
+    public IActionResult Forgot() => View(new ForgotPasswordForm());
+
+    /// <summary>The same answer for every address, known or not, throttled or not: the mail is queued, never sent here.</summary>
+    [HttpPost("/password/forgot")]
+    public async Task<IActionResult> Forgot(ForgotPasswordForm form)
+    {
+        if (!ModelState.IsValid)
+            return View(form);
+        if (await throttle.AllowAsync(ClientAddress.Of(HttpContext), form.Email) && await users.FindByEmailAsync(form.Email) is { } account)
+            await mail.SendPasswordResetAsync(account);
+        log.PasswordResetRequested(HttpContext);
+        return View("ForgotSent");
+    }
+
+    [HttpGet("/password/reset")]
+    public async Task<IActionResult> Reset(string? token) =>
+        await links.PeekAsync(LinkPurpose.ResetPassword, token) is null
+            ? LinkInvalid()
+            : View(new ResetPasswordForm { Token = token! });
+
+    [HttpPost("/password/reset")]
+    public async Task<IActionResult> Reset(ResetPasswordForm form)
+    {
+        // A weak or mistyped new password is answered before the link is used up.
+        if (!ModelState.IsValid)
+            return await links.PeekAsync(LinkPurpose.ResetPassword, form.Token) is null ? LinkInvalid() : View(form);
+        var claim = await links.RedeemAsync(LinkPurpose.ResetPassword, form.Token);
+        var account = claim is null ? null : await users.FindByIdAsync(claim.UserId);
+        // Dead once the password changed by any other means, or the account moved to another address.
+        if (account is null || account.CredentialStamp != claim!.CredentialStamp || account.Email != claim.Email)
+            return LinkInvalid();
+
+        await users.ReplacePasswordAsync(account, await passwords.HashAsync(account, form.NewPassword));
+        await sessions.RevokeAllExceptAsync(account.Id, keepStorageHash: null);
+        await mail.NoticePasswordResetAsync(account.Email);
+        log.PasswordReset(HttpContext, account.Id);
+        TempData.Flash("Your password has been reset. Please sign in.");
+        return Redirect("/signin");
+    }
+
+    private ViewResult LinkInvalid()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("LinkInvalid", LinkPurpose.ResetPassword);
+    }
+}

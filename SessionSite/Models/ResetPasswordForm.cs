@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+using SessionSite.Accounts;
+
+namespace SessionSite.Models;
+
+public sealed class ResetPasswordForm
+{
+    /// <summary>The link's token, carried in a hidden field from the page the link opened.</summary>
+    [Required, StringLength(64)]
+    public string Token { get; set; } = "";
+
+    [Required, StringLength(128, MinimumLength = 8, ErrorMessage = "The new password must be 8 to 128 characters long.")]
+    [NotCommonPassword]
+    [DataType(DataType.Password)]
+    [Display(Name = "New password")]
+    public string NewPassword { get; set; } = "";
+
+    [Required, Compare(nameof(NewPassword), ErrorMessage = "The passwords do not match.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Confirm new password")]
+    public string ConfirmNewPassword { get; set; } = "";
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using SessionSite.Accounts;
+using SessionSite.Configuration;
+using SessionSite.Mail;
+
+namespace SessionSite.Recovery;
+
+/// <summary>The mails an account receives: links it must open (issued here) and notices of what changed.</summary>
+public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, IOptions<SiteOptions> site)
+{
+    private string BaseUrl => site.Value.PublicBaseUrl.TrimEnd('/');
+
+    public async Task SendVerificationAsync(Account account)
+    {
+        var token = await links.IssueAsync(LinkPurpose.VerifyEmail, account.Id, account.Email, account.CredentialStamp);
+        await outbox.QueueAsync(MailTemplates.VerifyEmail(account.Email, account.DisplayName, Link("/email/verify", token), Lifetime(LinkPurpose.VerifyEmail)));
+    }
+
+    public async Task SendPasswordResetAsync(Account account)
+    {
+        var token = await links.IssueAsync(LinkPurpose.ResetPassword, account.Id, account.Email, account.CredentialStamp);
+        await outbox.QueueAsync(MailTemplates.ResetPassword(account.Email, Link("/password/reset", token), Lifetime(LinkPurpose.ResetPassword)));
+    }
+
+    /// <summary>The link to the new address; a notice to the old one, whose owner may not be the one asking.</summary>
+    public async Task SendEmailChangeAsync(Account account, string newEmail)
+    {
+        var token = await links.IssueAsync(LinkPurpose.ChangeEmail, account.Id, newEmail, account.CredentialStamp, previousEmail: account.Email);
+        await outbox.QueueAsync(MailTemplates.ConfirmNewEmail(newEmail, Link("/email/confirm", token), Lifetime(LinkPurpose.ChangeEmail)));
+        await NoticeAsync("notice-email-change-requested", account.Email, "A change of your SessionSite email address was requested",
+            $"Someone signed in to your account asked to change its email address to {newEmail}. Nothing changes unless that address confirms it.");
+    }
+
+    public Task NoticePasswordChangedAsync(string to) =>
+        NoticeAsync("notice-password-changed", to, "Your SessionSite password was changed",
+            "The password of your SessionSite account was just changed, and every other session was signed out.");
+
+    public Task NoticePasswordResetAsync(string to) =>
+        NoticeAsync("notice-password-reset", to, "Your SessionSite password was reset",
+            "The password of your SessionSite account was just reset through a link mailed to you, and every session was signed out.");
+
+    public Task NoticeEmailChangedAsync(string oldEmail, string newEmail) =>
+        NoticeAsync("notice-email-changed", oldEmail, "Your SessionSite email address was changed",
+            $"Your SessionSite account now uses {newEmail}; mail will no longer come to this address.");
+
+    public Task NoticeEmailVerifiedAsync(string to) =>
+        NoticeAsync("notice-email-verified", to, "Your email address is confirmed",
+            $"{to} is now the confirmed address of your SessionSite account.");
+
+    public Task NoticeSignUpAttemptAsync(string to) =>
+        NoticeAsync("notice-signup-attempt", to, "Someone tried to sign up with your address",
+            "Someone tried to create a SessionSite account with this address, which already has one. No new account was made. "
+            + "If it was you, sign in instead, or reset your password if you have forgotten it.");
+
+    private Task NoticeAsync(string kind, string to, string subject, string what) =>
+        outbox.QueueAsync(MailTemplates.Notice(kind, to, subject, what, BaseUrl));
+
+    private Uri Link(string path, string token) => new($"{BaseUrl}{path}?token={token}");
+
+    private static string Lifetime(LinkPurpose purpose) => LinkLifetimes.Describe(LinkLifetimes.Of(purpose));
+}

@@ -1,0 +1,37 @@
+using StackExchange.Redis;
+
+namespace SessionSite.Throttling;
+
+/// <summary>
+/// A sliding-window counter in Redis, shared by every instance: a sorted set of attempts scored by time.
+/// Hand-written: the framework's rate limiter keeps its counters per process. Taking a slot and checking the
+/// limit are one atomic step, so N parallel attempts never get more than the limit through.
+/// </summary>
+public sealed class SlidingWindow(IConnectionMultiplexer redis)
+{
+    // KEYS[1] = counter; ARGV = now (ms), window (ms), limit, a unique member.
+    // Returns 0 with the slot taken, or the ms until the oldest slot frees (nothing taken).
+    private const string TakeScript = """
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
+        if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
+          redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+          return 0
+        end
+        local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+        return math.max(1, oldest[2] + ARGV[2] - ARGV[1])
+        """;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>Takes a slot named <paramref name="member"/>; null when taken, else how long until one frees.</summary>
+    public async Task<TimeSpan?> TryTakeAsync(RedisKey key, TimeSpan window, int limit, DateTimeOffset now, string member)
+    {
+        var wait = (long)await Db.ScriptEvaluateAsync(TakeScript, [key], [now.ToUnixTimeMilliseconds(), (long)window.TotalMilliseconds, limit, member]);
+        return wait == 0 ? null : TimeSpan.FromMilliseconds(wait);
+    }
+
+    public Task GiveBackAsync(RedisKey key, string member) => Db.SortedSetRemoveAsync(key, member);
+
+    public Task ClearAsync(RedisKey key) => Db.KeyDeleteAsync(key);
+}
