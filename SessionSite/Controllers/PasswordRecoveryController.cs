@@ -36,7 +36,7 @@ public sealed class PasswordRecoveryController(
 
     [HttpGet("/password/reset")]
     public async Task<IActionResult> Reset(string? token) =>
-        await links.PeekAsync(LinkPurpose.ResetPassword, token) is null
+        await AccountOfAsync(await links.PeekAsync(LinkPurpose.ResetPassword, token)) is null
             ? LinkInvalid()
             : View(new ResetPasswordForm { Token = token! });
 
@@ -45,11 +45,8 @@ public sealed class PasswordRecoveryController(
     {
         // A weak or mistyped new password is answered before the link is used up.
         if (!ModelState.IsValid)
-            return await links.PeekAsync(LinkPurpose.ResetPassword, form.Token) is null ? LinkInvalid() : View(form);
-        var claim = await links.RedeemAsync(LinkPurpose.ResetPassword, form.Token);
-        var account = claim is null ? null : await users.FindByIdAsync(claim.UserId);
-        // Dead once the password changed by any other means, or the account moved to another address.
-        if (account is null || account.CredentialStamp != claim!.CredentialStamp || account.Email != claim.Email)
+            return await AccountOfAsync(await links.PeekAsync(LinkPurpose.ResetPassword, form.Token)) is null ? LinkInvalid() : View(form);
+        if (await AccountOfAsync(await links.RedeemAsync(LinkPurpose.ResetPassword, form.Token)) is not { } account)
             return LinkInvalid();
 
         await users.ReplacePasswordAsync(account, await passwords.HashAsync(account, form.NewPassword));
@@ -59,6 +56,13 @@ public sealed class PasswordRecoveryController(
         TempData.Flash("Your password has been reset. Please sign in.");
         return Redirect("/signin");
     }
+
+    /// <summary>The account a live link resets; null once its password changed by any other means or it moved to another address.</summary>
+    private async Task<Account?> AccountOfAsync(LinkClaim? claim) =>
+        claim is not null && await users.FindByIdAsync(claim.UserId) is { } account
+        && account.CredentialStamp == claim.CredentialStamp && account.Email == claim.Email
+            ? account
+            : null;
 
     private ViewResult LinkInvalid()
     {

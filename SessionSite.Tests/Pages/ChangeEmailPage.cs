@@ -1,0 +1,20 @@
+using AngleSharp.Html.Dom;
+using SessionSite.Tests.Infrastructure;
+
+namespace SessionSite.Tests.Pages;
+
+public sealed class ChangeEmailPage : HtmlPage
+{
+    private readonly IHtmlFormElement form;
+
+    public ChangeEmailPage(Browser browser, IHtmlDocument document) : base(browser, document) =>
+        form = Required<IHtmlFormElement>(document, "#email-form");
+
+    public static async Task<ChangeEmailPage> OpenAsync(Browser browser) => new(browser, await browser.GetDocumentAsync("/account/email"));
+
+    public Task<HttpResponseMessage> PostAsync(string newEmail, string currentPassword) =>
+        Browser.SubmitAsync(form, new Dictionary<string, string> { ["NewEmail"] = newEmail, ["CurrentPassword"] = currentPassword });
+
+    public async Task<ProfilePage> SubmitAsync(string newEmail, string currentPassword) =>
+        new(Browser, await Browser.FollowRedirectAsync(await PostAsync(newEmail, currentPassword), "/profile"));
+}
