@@ -28,4 +28,14 @@ public sealed class CompositionTests(SiteFixture fixture) : IClassFixture<SiteFi
 
         Assert.Contains(message, error.Message);
     }
+
+    [Fact]
+    public async Task OutsideDevelopmentTheSiteRefusesToStartWithoutAPublicBaseUrl()
+    {
+        await using var site = new SiteFactory(fixture.Redis, new Dictionary<string, string?> { ["Site:PublicBaseUrl"] = "" }, environment: "Production");
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => site.CreateClient());
+
+        Assert.Contains("Site:PublicBaseUrl must be set outside Development", error.Message);
+    }
 }

@@ -10,9 +10,9 @@ public static class UserStories
 
     public static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
 
-    public static async Task<(ProfilePage Profile, string Email)> SignUpAsync(Browser browser, string displayName = "Ada")
+    public static async Task<(ProfilePage Profile, string Email)> SignUpAsync(Browser browser, string displayName = "Ada", string? email = null)
     {
-        var email = NewEmail();
+        email ??= NewEmail();
         var signUp = await SignUpPage.OpenAsync(browser);
         return (await signUp.SubmitAsync(email, displayName, Password), email);
     }

@@ -60,6 +60,7 @@ public sealed class SiteFactory(
         builder.UseSetting("Mail:PickupDirectory", PickupDirectory);
         builder.UseSetting("Mail:PollInterval", "00:00:00.050");
         builder.UseSetting("Mail:RetryDelay", "00:00:00.200");
+        builder.UseSetting("Mail:AbandonedAfter", "00:00:05");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackConnectionFilter>());
         if (clock is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

@@ -41,6 +41,12 @@ public sealed class MailOptions : IValidatableObject
     /// <summary>The wait after the first failure; each further failure doubles it (at most an hour).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a mail taken by another instance may stay unacknowledged before this one takes it over: longer
+    /// than any send takes, so a busy instance is never mistaken for a dead one and no mail goes out twice.
+    /// </summary>
+    public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How often each instance looks for mail to send.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -48,8 +54,8 @@ public sealed class MailOptions : IValidatableObject
     {
         if (!MailboxAddress.TryParse(From, out _))
             yield return new ValidationResult("Mail:From must be a mailbox such as \"SessionSite <no-reply@example.com>\".");
-        if (RetryDelay <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero)
-            yield return new ValidationResult("Mail:RetryDelay and Mail:PollInterval must be positive.");
+        if (RetryDelay <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero || AbandonedAfter <= TimeSpan.Zero)
+            yield return new ValidationResult("Mail:RetryDelay, Mail:PollInterval and Mail:AbandonedAfter must be positive.");
         if (UserName.Length > 0 && Security == MailSecurity.None)
             yield return new ValidationResult("Mail:UserName is set but Mail:Security is None: the password would cross the network in clear text.");
     }

@@ -6,8 +6,9 @@ namespace SessionSite.Mail;
 
 /// <summary>
 /// Sends what the outbox holds, on every instance. New mail is read through the consumer group (each entry goes
-/// to one instance); a failed or abandoned one stays pending and is claimed again once it has been idle for its
-/// backoff (the stream's own delivery count is the attempt count), until <see cref="MailOptions.MaxAttempts"/>.
+/// to one instance); a failed one stays pending and is claimed again once it has been idle for its backoff (the
+/// stream's own delivery count is the attempt count), until <see cref="MailOptions.MaxAttempts"/>. Another
+/// instance's pending mail is taken over only after <see cref="MailOptions.AbandonedAfter"/> (its sender died).
 /// A sent mail is acknowledged and deleted, so its link does not stay in Redis.
 /// </summary>
 public sealed partial class MailSender(
@@ -32,6 +33,10 @@ public sealed partial class MailSender(
                 groupReady = groupReady || await EnsureGroupAsync();
                 await RetryDueAsync(stoppingToken);
                 await SendNewAsync(stoppingToken);
+            }
+            catch (RedisServerException e) when (e.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+            {
+                groupReady = false; // Redis came back without the stream (no persistence): make the group again
             }
             catch (Exception e) when (RedisFailure.Is(e))
             {
@@ -73,7 +78,8 @@ public sealed partial class MailSender(
         var pending = await Db.StreamPendingMessagesAsync(MailOutbox.StreamKey, MailOutbox.Group, Batch, RedisValue.Null);
         foreach (var waiting in pending)
         {
-            var backoff = Backoff(waiting.DeliveryCount);
+            // Our own failures wait their backoff; another instance's mail may still be on its way out.
+            var backoff = waiting.ConsumerName == consumer ? Backoff(waiting.DeliveryCount) : Max(Backoff(waiting.DeliveryCount), Options.AbandonedAfter);
             if (waiting.IdleTimeInMilliseconds < backoff.TotalMilliseconds)
                 continue;
             if (waiting.DeliveryCount >= Options.MaxAttempts)
@@ -110,6 +116,8 @@ public sealed partial class MailSender(
         await Db.StreamAcknowledgeAsync(MailOutbox.StreamKey, MailOutbox.Group, id);
         await Db.StreamDeleteAsync(MailOutbox.StreamKey, [id]);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private TimeSpan Backoff(int deliveries)
     {
