@@ -93,6 +93,23 @@ public sealed class DeploymentFileTests
     }
 
     [Fact]
+    public void MailGoesToAPinnedMailDevWhoseInboxIsPublishedOn1080()
+    {
+        var maildev = Service("maildev");
+
+        Assert.Equal("maildev/maildev:3.0.0", ((YamlScalarNode)maildev["image"]).Value);
+        Assert.Contains("1080:1080", Strings(maildev["ports"]));
+        foreach (var name in new[] { "web", "web-replica" })
+        {
+            var environment = (YamlMappingNode)Service(name)["environment"];
+            Assert.Equal("maildev", ((YamlScalarNode)environment["Mail__Host"]).Value);
+            Assert.Equal("1025", ((YamlScalarNode)environment["Mail__Port"]).Value);
+            Assert.Equal("None", ((YamlScalarNode)environment["Mail__Security"]).Value);
+            Assert.StartsWith("http://localhost:", ((YamlScalarNode)environment["Site__PublicBaseUrl"]).Value);
+        }
+    }
+
+    [Fact]
     public void DockerfileBuildsOnTheSdkAndRunsOnTheAspNetRuntime()
     {
         var lines = File.ReadAllLines(RepositoryRoot.File("SessionSite", "Dockerfile"));

@@ -26,6 +26,9 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
 
     public SiteFactory Site { get; private set; } = null!;
 
+    /// <summary>The real SMTP server the site mails to, so a browser can follow the links a person would get.</summary>
+    public SmtpCatcher Smtp { get; private set; } = null!;
+
     public IBrowser Chromium { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
@@ -33,7 +36,8 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Redis = await RedisServer.StartAsync([], mayShare: false);
-        Site = new SiteFactory(Redis);
+        Smtp = await SmtpCatcher.StartAsync();
+        Site = new SiteFactory(Redis, Smtp.SiteSettings);
         Site.UseKestrel(0);
         Site.StartServer();
         BaseUrl = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -71,6 +75,7 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
             await Chromium.CloseAsync();
         playwright?.Dispose();
         await Site.DisposeAsync();
+        await Smtp.DisposeAsync();
         await Redis.DisposeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.RealBrowser.Screens;
 using static Microsoft.Playwright.Assertions;
 
@@ -141,14 +142,52 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
             await CheckAsync(page, "/", "home-anonymous");
             await CheckAsync(page, "/signin", "signin");
             await CheckAsync(page, "/signup", "signup");
+            await CheckAsync(page, "/password/forgot", "forgot-password");
             await CheckAsync(page, "/no-such-page", "not-found");
             await SignUpAsync(page, NewEmail(), "Screenshot Person");
             await CheckAsync(page, "/profile", "profile");
             await CheckAsync(page, "/sessions", "sessions");
             await CheckAsync(page, "/account/password", "password");
+            await CheckAsync(page, "/account/email", "change-email");
             await CheckAsync(page, "/", "home-signed-in");
             Assert.Empty(watch.Problems);
         }
+    }
+
+    [Fact]
+    public async Task SignUpConfirmTheAddressForgetThePasswordAndResetItFromTheMail()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        var email = NewEmail();
+
+        var profile = await SignUpAsync(page, email, "Mail Reader");
+        await Expect(page.Locator("#profile-email-status")).ToHaveAttributeAsync("data-verified", "false");
+        var confirm = SmtpCatcher.LinkIn(Assert.Single(await fixture.Smtp.WaitForAsync(email)), "/email/verify");
+        await page.GotoAsync(confirm.PathAndQuery);
+        await Expect(profile.Flash).ToContainTextAsync("Your email address is confirmed.");
+        await Expect(page.Locator("#profile-email-status")).ToHaveAttributeAsync("data-verified", "true");
+        await profile.SignOutAsync();
+
+        var signIn = await SignInScreen.OpenAsync(page);
+        await page.Locator("#forgot-link").ClickAsync();
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#forgot-submit").ClickAsync();
+        await Expect(page.Locator("#forgot-sent")).ToBeVisibleAsync();
+        await Screenshots.TakeAsync(page, "forgot-sent");
+        var reset = SmtpCatcher.LinkIn((await fixture.Smtp.WaitForAsync(email, count: 2))[1], "/password/reset");
+        await page.GotoAsync(reset.PathAndQuery);
+        await page.Locator("#NewPassword").FillAsync("a passphrase from the mail");
+        await page.Locator("#ConfirmNewPassword").FillAsync("a passphrase from the mail");
+        await Screenshots.TakeAsync(page, "reset-password");
+        await page.Locator("#reset-submit").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/signin$"));
+        await Expect(signIn.Flash).ToContainTextAsync("Your password has been reset. Please sign in.");
+        var after = await (await SignInScreen.OpenAsync(page)).SignInAsync(email, "a passphrase from the mail");
+        await Expect(after.Email).ToHaveTextAsync(email);
+        Assert.Empty(watch.Problems);
     }
 
     [Fact]
