@@ -22,14 +22,17 @@ public sealed class PasswordRecoveryController(
     [HttpGet("/password/forgot")]
     public IActionResult Forgot() => View(new ForgotPasswordForm());
 
-    /// <summary>The same answer for every address, known or not, throttled or not: the mail is queued, never sent here.</summary>
+    /// <summary>
+    /// The same answer for every address, known or not, throttled or not, after the same Redis work: the address
+    /// is looked up later, by the mail sender, never here.
+    /// </summary>
     [HttpPost("/password/forgot")]
     public async Task<IActionResult> Forgot(ForgotPasswordForm form)
     {
         if (!ModelState.IsValid)
             return View(form);
-        if (await throttle.AllowAsync(ClientAddress.Of(HttpContext), form.Email) && await users.FindByEmailAsync(form.Email) is { } account)
-            await mail.SendPasswordResetAsync(account);
+        if (await throttle.AllowAsync(ClientAddress.Of(HttpContext), form.Email))
+            await mail.RequestPasswordResetAsync(form.Email.Trim());
         log.PasswordResetRequested(HttpContext);
         return View("ForgotSent");
     }

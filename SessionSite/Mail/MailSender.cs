@@ -12,7 +12,11 @@ namespace SessionSite.Mail;
 /// A sent mail is acknowledged and deleted, so its link does not stay in Redis.
 /// </summary>
 public sealed partial class MailSender(
-    IConnectionMultiplexer redis, MailTransport transport, IOptions<MailOptions> options, ILogger<MailSender> logger) : BackgroundService
+    IConnectionMultiplexer redis,
+    MailTransport transport,
+    IEnumerable<IMailPreparer> preparers,
+    IOptions<MailOptions> options,
+    ILogger<MailSender> logger) : BackgroundService
 {
     private const int Batch = 20;
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromHours(1);
@@ -97,7 +101,14 @@ public sealed partial class MailSender(
 
     private async Task TrySendAsync(StreamEntry entry, int attempt, CancellationToken stoppingToken)
     {
-        var mail = MailOutbox.Read(entry);
+        OutgoingMail? mail = MailOutbox.Read(entry);
+        foreach (var preparer in preparers)
+            mail = mail is null ? null : await preparer.PrepareAsync(mail);
+        if (mail is null)
+        {
+            await ForgetAsync(entry.Id);
+            return;
+        }
         try
         {
             await transport.SendAsync(mail, entry.Id.ToString(), stoppingToken);

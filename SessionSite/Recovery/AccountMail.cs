@@ -6,8 +6,10 @@ using SessionSite.Mail;
 namespace SessionSite.Recovery;
 
 /// <summary>The mails an account receives: links it must open (issued here) and notices of what changed.</summary>
-public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, IOptions<SiteOptions> site)
+public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserStore users, IOptions<SiteOptions> site) : IMailPreparer
 {
+    private const string ResetRequestKind = "reset-request";
+
     private string BaseUrl => site.Value.PublicBaseUrl.TrimEnd('/');
 
     public async Task SendVerificationAsync(Account account)
@@ -16,10 +18,20 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, IOption
         await outbox.QueueAsync(MailTemplates.VerifyEmail(account.Email, account.DisplayName, Link("/email/verify", token), Lifetime(LinkPurpose.VerifyEmail)));
     }
 
-    public async Task SendPasswordResetAsync(Account account)
+    /// <summary>
+    /// Queues a reset for an address that may or may not have an account: the request costs one XADD either way,
+    /// and the sender looks the address up (<see cref="PrepareAsync"/>), so the answer's timing tells nothing.
+    /// </summary>
+    public Task RequestPasswordResetAsync(string email) => outbox.QueueAsync(new OutgoingMail(ResetRequestKind, email, "", "", ""));
+
+    public async Task<OutgoingMail?> PrepareAsync(OutgoingMail queued)
     {
+        if (queued.Kind != ResetRequestKind)
+            return queued;
+        if (await users.FindByEmailAsync(queued.To) is not { } account)
+            return null;
         var token = await links.IssueAsync(LinkPurpose.ResetPassword, account.Id, account.Email, account.CredentialStamp);
-        await outbox.QueueAsync(MailTemplates.ResetPassword(account.Email, Link("/password/reset", token), Lifetime(LinkPurpose.ResetPassword)));
+        return MailTemplates.ResetPassword(account.Email, Link("/password/reset", token), Lifetime(LinkPurpose.ResetPassword));
     }
 
     /// <summary>The link to the new address; a notice to the old one, whose owner may not be the one asking.</summary>

@@ -1,4 +1,5 @@
 using SessionSite.Configuration;
+using SessionSite.Mail;
 
 namespace SessionSite.Recovery;
 
@@ -19,6 +20,7 @@ public static class RecoveryServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<SingleUseLinks>();
         services.AddSingleton<AccountMail>();
+        services.AddSingleton<IMailPreparer>(provider => provider.GetRequiredService<AccountMail>());
         return services;
     }
 }
