@@ -175,7 +175,7 @@ public sealed class ForgotPasswordTests(MailFixture fixture) : IClassFixture<Mai
     }
 
     [Fact]
-    public async Task TheSignInPageAndTheTooManyAttemptsPageLinkToIt()
+    public async Task TheSignInPageLinksToIt()
     {
         var signIn = await SignInPage.OpenAsync(NewBrowser());
 

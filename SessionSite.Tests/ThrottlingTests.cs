@@ -32,7 +32,9 @@ public sealed class ThrottlingTests(ThrottlingFixture fixture) : IClassFixture<T
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.InRange(response.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, ThrottlingFixture.AccountWindow.TotalSeconds);
-        Assert.NotNull((await Browser.ParseAsync(response)).QuerySelector("#too-many-attempts"));
+        var page = await Browser.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector("#too-many-attempts"));
+        Assert.Equal("/password/forgot", page.QuerySelector("#forgot-link")?.GetAttribute("href"));
     }
 
     [Fact]
