@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SessionSite.Accounts;
+using SessionSite.Activity;
 using SessionSite.Sessions;
 using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Pages;

@@ -6,7 +6,7 @@ namespace SessionSite.Tests;
 public sealed class SecurityEventTests(SiteFixture fixture) : IClassFixture<SiteFixture>
 {
     private IEnumerable<CapturedLogs.Entry> Events(string userId) =>
-        fixture.Site.Logs.Entries.Where(e => e.Category == "SessionSite.Security.SecurityLog" && Equals(e.State.GetValueOrDefault("UserId"), userId));
+        fixture.Site.Logs.Entries.Where(e => e.Category == typeof(SessionSite.Activity.SecurityLog).FullName && Equals(e.State.GetValueOrDefault("UserId"), userId));
 
     [Fact]
     public async Task EachSecurityEventIsLoggedWithUserAndClientIp()

@@ -1,4 +1,5 @@
 using SessionSite.Accounts;
+using SessionSite.Activity;
 using SessionSite.Configuration;
 using SessionSite.Mail;
 using SessionSite.Recovery;
@@ -10,6 +11,7 @@ using SessionSite.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRedis(builder.Configuration);
+builder.Services.AddActivity();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRedisSessions(builder.Configuration);
 builder.Services.AddThrottling(builder.Configuration);

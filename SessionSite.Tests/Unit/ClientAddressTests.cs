@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using SessionSite.Security;
+using SessionSite.Activity;
 
 namespace SessionSite.Tests.Unit;
 

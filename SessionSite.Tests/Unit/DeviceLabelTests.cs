@@ -1,4 +1,4 @@
-using SessionSite.Sessions;
+using SessionSite.Activity;
 
 namespace SessionSite.Tests.Unit;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using SessionSite.Configuration.Binding;
-using SessionSite.Security;
 
 namespace SessionSite.Accounts;
 
@@ -20,7 +19,6 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton<UserStore>();
         services.AddSingleton<PasswordAuthenticator>();
         services.AddSingleton<PasswordChange>();
-        services.AddSingleton<SecurityLog>();
         return services;
     }
 }

@@ -8,15 +8,18 @@ public sealed class PasswordAuthenticator(UserStore users, IPasswordHasher<Accou
     private static readonly Account Nobody = new("", "", "", "", DateTimeOffset.UnixEpoch);
     private readonly Lazy<string> dummyHash = new(() => hasher.HashPassword(Nobody, Guid.NewGuid().ToString()));
 
-    public async Task<Account?> AuthenticateAsync(string email, string password)
+    public async Task<Account?> AuthenticateAsync(string email, string password) => (await CheckAsync(email, password)).Verified;
+
+    /// <summary>The account the address names (if any) and whether the password is its own: an account's activity shows its failures.</summary>
+    public async Task<PasswordCheck> CheckAsync(string email, string password)
     {
         var account = await users.FindByEmailAsync(email);
         if (account is null)
         {
             await gate.RunAsync(() => hasher.VerifyHashedPassword(Nobody, dummyHash.Value, password));
-            return null;
+            return new PasswordCheck(null, null);
         }
-        return await VerifyAsync(account, password) ? account : null;
+        return new PasswordCheck(account, await VerifyAsync(account, password) ? account : null);
     }
 
     /// <summary>True when <paramref name="password"/> is the account's; upgrades a weaker stored hash on the way.</summary>
@@ -34,3 +37,6 @@ public sealed class PasswordAuthenticator(UserStore users, IPasswordHasher<Accou
 
     public Task<string> HashAsync(Account account, string password) => gate.RunAsync(() => hasher.HashPassword(account, password));
 }
+
+/// <summary>What a sign-in's password check found: the named account, and that account again only if the password was right.</summary>
+public sealed record PasswordCheck(Account? Found, Account? Verified);

@@ -1,3 +1,4 @@
+using SessionSite.Activity;
 using SessionSite.Redis;
 using StackExchange.Redis;
 
@@ -97,6 +98,38 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
             await Db.ScriptEvaluateAsync(ReleaseClaimScript, [oldKey], [userId]);
         return EmailChangeResult.Changed;
     }
+
+    /// <summary>A new display name, only while the account exists (an edit racing a deletion must not bring it back).</summary>
+    public async Task<bool> UpdateDisplayNameAsync(string userId, string displayName) =>
+        (int)await Db.ScriptEvaluateAsync(
+            "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end redis.call('HSET', KEYS[1], 'name', ARGV[1]) return 1",
+            [RedisKeys.Account(userId)], [displayName.Trim()]) == 1;
+
+    /// <summary>
+    /// Deletes everything of the account. In its hash slot, in one script: the account, every session entry and
+    /// the index, the activity and its markers, the list of its links. Then, elsewhere, those links and the email
+    /// key (only if it still names this account), so the address can sign up again at once.
+    /// </summary>
+    public async Task DeleteAsync(Account account)
+    {
+        var listedLinks = (RedisValue[])(await Db.ScriptEvaluateAsync(DeleteScript,
+            [RedisKeys.Account(account.Id), RedisKeys.SessionIndex(account.Id), RedisKeys.Activity(account.Id), RedisKeys.Links(account.Id),
+                RedisKeys.ActivityMarker(account.Id, ActivityEvent.Throttled)],
+            [RedisKeys.Session(account.Id, "")]))!;
+        foreach (var link in listedLinks)
+            await Db.KeyDeleteAsync(link.ToString());
+        await Db.ScriptEvaluateAsync(ReleaseClaimScript, [RedisKeys.Email(EmailAddress.Normalize(account.Email))], [account.Id]);
+    }
+
+    // KEYS = account, index, activity, links, throttled-marker; ARGV[1] = the session-key prefix. Session entries
+    // are found from the index inside the script: they share the hash tag, so they are in this slot (Cluster-safe),
+    // and a session listed a moment ago is deleted too. Hand-written: no library deletes a user's keys atomically.
+    private const string DeleteScript = """
+        for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do redis.call('DEL', ARGV[1] .. member) end
+        local links = redis.call('SMEMBERS', KEYS[4])
+        redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
+        return links
+        """;
 
     private async Task ForgetBestEffortAsync(string id, string emailKey)
     {

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SessionSite.Accounts;
+using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Recovery;
-using SessionSite.Security;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
 using SessionSite.Web;
@@ -58,9 +58,10 @@ public sealed class AccountController(
         var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/profile";
         var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), form.Email);
         if (attempt.Wait is { } wait)
-            return TooManyAttempts(wait);
+            return TooManyAttempts(wait, (await users.FindByEmailAsync(form.Email))?.Id);
 
-        var account = await authenticator.AuthenticateAsync(form.Email, form.Password);
+        var check = await authenticator.CheckAsync(form.Email, form.Password);
+        var account = check.Verified;
         if (account is { EmailVerified: false } && options.Value.RequireVerifiedEmail)
         {
             await attempt.SucceededAsync();
@@ -68,7 +69,7 @@ public sealed class AccountController(
         }
         if (account is null || !await sessions.SignInAsync(HttpContext, account, form.RememberMe))
         {
-            log.SignInFailed(HttpContext);
+            log.SignInFailed(HttpContext, check.Found?.Id);
             ModelState.AddModelError("", "The email or password is incorrect.");
             return View(form);
         }
@@ -104,9 +105,9 @@ public sealed class AccountController(
         return View("CheckInbox");
     }
 
-    private ViewResult TooManyAttempts(TimeSpan wait)
+    private ViewResult TooManyAttempts(TimeSpan wait, string? userId)
     {
-        log.SignInThrottled(HttpContext, wait);
+        log.SignInThrottled(HttpContext, wait, userId);
         var seconds = (int)Math.Ceiling(wait.TotalSeconds);
         Response.StatusCode = StatusCodes.Status429TooManyRequests;
         Response.Headers.RetryAfter = seconds.ToString();

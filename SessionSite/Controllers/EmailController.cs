@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using SessionSite.Accounts;
+using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Recovery;
-using SessionSite.Security;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
 using SessionSite.Web;

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
+using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
-using SessionSite.Security;
 using SessionSite.Sessions;
 
 namespace SessionSite.Controllers;
 
 [RequireSession]
-public sealed class SessionsController(CurrentSession current, SessionStore store, SessionLifecycle sessions, SecurityLog log) : Controller
+public sealed class SessionsController(CurrentSession current, SessionStore store, SessionLifecycle lifecycle, SecurityLog log) : Controller
 {
     [HttpGet("/sessions")]
     public async Task<IActionResult> Index()
@@ -25,7 +25,7 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
         var mine = current.Required;
         if (handle == mine.Record.Handle)
         {
-            await sessions.SignOutAsync(HttpContext);
+            await lifecycle.SignOutAsync(HttpContext);
             TempData.Flash("You have been signed out.");
             return Redirect("/");
         }
@@ -34,6 +34,18 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
         log.SessionsRevoked(HttpContext, mine.Record.UserId, 1);
         TempData.Flash("That session has been signed out.");
         return Redirect("/sessions");
+    }
+
+    /// <summary>Every session of the account, this one too: for a lost device or a shared computer.</summary>
+    [HttpPost("/sessions/revoke-all")]
+    public async Task<IActionResult> RevokeAll()
+    {
+        var mine = current.Required;
+        var ended = await store.RevokeAllExceptAsync(mine.Record.UserId, keepStorageHash: null);
+        log.SessionsRevoked(HttpContext, mine.Record.UserId, ended, everywhere: true);
+        lifecycle.ForgetBrowserSession(HttpContext);
+        TempData.Flash("You have been signed out everywhere.");
+        return Redirect("/");
     }
 
     [HttpPost("/sessions/revoke-others")]

@@ -59,6 +59,11 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserSto
         NoticeAsync("notice-email-verified", to, "Your email address is confirmed",
             $"{to} is now the confirmed address of your SessionSite account.");
 
+    public Task NoticeAccountDeletedAsync(string to) =>
+        NoticeAsync("notice-account-deleted", to, "Your SessionSite account was deleted",
+            "Your SessionSite account, its sessions and its activity were deleted, and every browser was signed out. "
+            + "This address can sign up again at any time.");
+
     public Task NoticeSignUpAttemptAsync(string to) =>
         NoticeAsync("notice-signup-attempt", to, "Someone tried to sign up with your address",
             "Someone tried to create a SessionSite account with this address, which already has one. No new account was made. "

@@ -10,6 +10,8 @@ public enum LinkPurpose
 
 public static class LinkLifetimes
 {
+    public static readonly TimeSpan Longest = TimeSpan.FromHours(24);
+
     public static TimeSpan Of(LinkPurpose purpose) => purpose switch
     {
         LinkPurpose.ResetPassword => TimeSpan.FromMinutes(20),

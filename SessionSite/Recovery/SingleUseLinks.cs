@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SessionSite.Redis;
 using SessionSite.Sessions;
 using StackExchange.Redis;
 
@@ -31,7 +32,12 @@ public sealed class SingleUseLinks(IConnectionMultiplexer redis, TimeProvider cl
         var token = SessionToken.Create();
         var lifetime = LinkLifetimes.Of(purpose);
         var claim = new LinkClaim(userId, email, credentialStamp, (clock.GetUtcNow() + lifetime).ToUnixTimeMilliseconds(), previousEmail);
-        await Db.StringSetAsync(Key(purpose, token), JsonSerializer.Serialize(claim, LinkJsonContext.Default.LinkClaim), lifetime);
+        var key = Key(purpose, token);
+        await Db.StringSetAsync(key, JsonSerializer.Serialize(claim, LinkJsonContext.Default.LinkClaim), lifetime);
+        // Listed under the account (by key name, which holds only the hash), so deleting the account finds it.
+        var listed = RedisKeys.Links(userId);
+        await Db.SetAddAsync(listed, key.ToString());
+        await Db.KeyExpireAsync(listed, LinkLifetimes.Longest); // outlives every link it lists
         return token.Value;
     }
 

@@ -10,6 +10,14 @@ public static class RedisKeys
 
     public static string SessionIndex(string userId) => $"{{user:{userId}}}:sessions";
 
+    public static string Activity(string userId) => $"{{user:{userId}}}:activity";
+
+    /// <summary>Set while an event recorded "once per window" may not be recorded again.</summary>
+    public static string ActivityMarker(string userId, string eventName) => $"{{user:{userId}}}:activity:{eventName}";
+
+    /// <summary>The user's outstanding mailed links (their key names), so deleting the account can delete them too.</summary>
+    public static string Links(string userId) => $"{{user:{userId}}}:links";
+
     /// <summary>A short infix: there is one of these keys per session, and every byte of it is paid per session.</summary>
     public static string Session(string userId, string storageHash) => $"{{user:{userId}}}:s:{storageHash}";
 

@@ -24,6 +24,7 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
     // KEYS[1] = index, KEYS[2] = account; ARGV[4] = the credential stamp the password was checked against.
     private const string AddScript = Settle + """
 
+        if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
         if (redis.call('HGET', KEYS[2], 'stamp') or '0') ~= ARGV[4] then return 0 end
         redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
         settle(KEYS[1], ARGV[3])
@@ -59,8 +60,9 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>
-    /// Lists a new session, unless the account's password changed since it was checked (the stamp moved on):
-    /// the same step that a password change orders itself against. False when refused.
+    /// Lists a new session, unless the account's password changed since it was checked (the stamp moved on) or
+    /// the account was deleted meanwhile: the same step that a password change or a deletion orders itself
+    /// against. False when refused.
     /// </summary>
     public async Task<bool> AddAsync(string userId, string storageHash, DateTimeOffset expiresAt, DateTimeOffset now, long credentialStamp) =>
         (int)await Db.ScriptEvaluateAsync(

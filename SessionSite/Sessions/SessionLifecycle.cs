@@ -1,5 +1,5 @@
 using SessionSite.Accounts;
-using SessionSite.Security;
+using SessionSite.Activity;
 
 namespace SessionSite.Sessions;
 
@@ -41,6 +41,13 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
     {
         await store.RevokeAllExceptAsync(account.Id, keepStorageHash: null);
         return await SignInAsync(http, account, previous.Persistent);
+    }
+
+    /// <summary>After the account itself is gone: this browser's cookie and the request's user go too.</summary>
+    public void ForgetBrowserSession(HttpContext http)
+    {
+        cookie.Delete(http);
+        current.Replace(null, http);
     }
 
     private void Start(HttpContext http, BrowserSession session)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 using SessionSite.Accounts;
+using SessionSite.Activity;
 using SessionSite.Redis;
 
 namespace SessionSite.Sessions;

@@ -1,4 +1,4 @@
-namespace SessionSite.Security;
+namespace SessionSite.Activity;
 
 /// <summary>
 /// Structured security events (ASVS 16.3): who (user id) and from where (client IP), never a password,
@@ -45,4 +45,13 @@ public static partial class SecurityEvents
 
     [LoggerMessage(1013, LogLevel.Information, "Security: email changed for user {UserId} from {ClientIp}")]
     public static partial void EmailChanged(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1014, LogLevel.Information, "Security: profile changed by user {UserId} from {ClientIp}")]
+    public static partial void ProfileChanged(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1015, LogLevel.Information, "Security: data downloaded by user {UserId} from {ClientIp}")]
+    public static partial void DataDownloaded(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1016, LogLevel.Warning, "Security: account of user {UserId} deleted from {ClientIp}")]
+    public static partial void AccountDeleted(this ILogger logger, string userId, string? clientIp);
 }

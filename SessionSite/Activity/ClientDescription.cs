@@ -1,6 +1,5 @@
-using SessionSite.Security;
 
-namespace SessionSite.Sessions;
+namespace SessionSite.Activity;
 
 /// <summary>Where a session was started from, as shown on the sessions page.</summary>
 public sealed record ClientDescription(string? Ip, string Device)

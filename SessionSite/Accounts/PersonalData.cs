@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace SessionSite.Accounts;
+
+/// <summary>What "download your data" returns: the account (never its password hash), its sessions and its activity.</summary>
+public sealed record PersonalData(PersonalData.AccountPart Account, IReadOnlyList<PersonalData.SessionPart> Sessions, IReadOnlyList<PersonalData.ActivityPart> Activity)
+{
+    public sealed record AccountPart(string Id, string Email, bool EmailVerified, string DisplayName, DateTimeOffset MemberSince);
+
+    public sealed record SessionPart(string Device, string? Ip, DateTimeOffset SignedIn, DateTimeOffset LastSeen, DateTimeOffset Expires, bool Persistent, bool ThisBrowser);
+
+    public sealed record ActivityPart(string Event, DateTimeOffset At, string Device, string? Ip);
+}
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(PersonalData))]
+internal sealed partial class PersonalDataJsonContext : JsonSerializerContext;

@@ -1,0 +1,52 @@
+using SessionSite.Redis;
+using StackExchange.Redis;
+
+namespace SessionSite.Activity;
+
+/// <summary>
+/// Each account's last 100 security events: a capped Redis Stream beside the account in its hash slot, kept
+/// 90 days after the last event. It holds an event name, a time, a device label and an IP: never a password,
+/// token or token hash. Recording is fire-and-forget (the page the event belongs to does not wait for it) and
+/// only while the account exists, so an event racing a deletion cannot leave a stream behind.
+/// </summary>
+public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider clock)
+{
+    public const int Kept = 100;
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(90);
+
+    // KEYS[1] = account, KEYS[2] = activity, KEYS[3] = once-marker; ARGV = event, time (ms), device, ip, cap,
+    // ttl (ms), once-per window (ms, 0 = always). Hand-written: the existence check and the append must be one
+    // step, or a deletion could slip between them.
+    private const string RecordScript = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        if tonumber(ARGV[7]) > 0 and not redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[7]) then return 0 end
+        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', 'e', ARGV[1], 't', ARGV[2], 'd', ARGV[3], 'i', ARGV[4])
+        redis.call('PEXPIRE', KEYS[2], ARGV[6])
+        return 1
+        """;
+
+    /// <summary>
+    /// Appends an event. With <c>oncePer</c>, at most one such event per that window: a flood of throttled
+    /// guesses must not push the account's real history out of its last 100 events.
+    /// </summary>
+    public void Record(string userId, string eventName, HttpContext http, TimeSpan oncePer = default)
+    {
+        var client = ClientDescription.From(http);
+        _ = redis.GetDatabase().ScriptEvaluateAsync(RecordScript,
+            [RedisKeys.Account(userId), RedisKeys.Activity(userId), RedisKeys.ActivityMarker(userId, eventName)],
+            [eventName, clock.GetUtcNow().ToUnixTimeMilliseconds(), client.Device, client.Ip ?? "", Kept, (long)KeptFor.TotalMilliseconds,
+                (long)oncePer.TotalMilliseconds],
+            CommandFlags.FireAndForget);
+    }
+
+    /// <summary>Newest first.</summary>
+    public async Task<IReadOnlyList<ActivityEntry>> ListAsync(string userId)
+    {
+        var entries = await redis.GetDatabase().StreamRangeAsync(RedisKeys.Activity(userId), "-", "+", Kept, Order.Descending);
+        return entries.Select(e => new ActivityEntry(
+            e["e"].ToString(),
+            DateTimeOffset.FromUnixTimeMilliseconds((long)e["t"]),
+            e["d"].ToString(),
+            e["i"].IsNullOrEmpty ? null : e["i"].ToString())).ToList();
+    }
+}

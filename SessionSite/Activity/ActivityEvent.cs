@@ -1,0 +1,40 @@
+namespace SessionSite.Activity;
+
+/// <summary>What the security-activity page lists: the names are also the rows' <c>data-event</c> values.</summary>
+public static class ActivityEvent
+{
+    public const string SignedIn = "signed-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string Throttled = "throttled";
+    public const string SignedOut = "signed-out";
+    public const string SessionEndedElsewhere = "session-ended-elsewhere";
+    public const string SignedOutEverywhere = "signed-out-everywhere";
+    public const string PasswordChanged = "password-changed";
+    public const string PasswordReset = "password-reset";
+    public const string EmailChangeRequested = "email-change-requested";
+    public const string EmailChanged = "email-changed";
+    public const string EmailVerified = "email-verified";
+    public const string ProfileChanged = "profile-changed";
+    public const string DataDownloaded = "data-downloaded";
+
+    public static string Describe(string name) => name switch
+    {
+        SignedIn => "Signed in",
+        SignInFailed => "Failed sign-in (wrong password)",
+        Throttled => "Sign-in paused after too many failures",
+        SignedOut => "Signed out",
+        SessionEndedElsewhere => "A session was signed out from another",
+        SignedOutEverywhere => "Signed out everywhere",
+        PasswordChanged => "Password changed",
+        PasswordReset => "Password reset by email",
+        EmailChangeRequested => "Email change requested",
+        EmailChanged => "Email address changed",
+        EmailVerified => "Email address confirmed",
+        ProfileChanged => "Profile changed",
+        DataDownloaded => "Data downloaded",
+        _ => name,
+    };
+}
+
+/// <summary>One row of the activity: what, when, and from which device and address.</summary>
+public sealed record ActivityEntry(string Event, DateTimeOffset At, string Device, string? Ip);

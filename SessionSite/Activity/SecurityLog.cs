@@ -1,0 +1,89 @@
+
+namespace SessionSite.Activity;
+
+/// <summary>Writes <see cref="SecurityEvents"/> with the current request's client IP (after forwarded headers).</summary>
+public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity activity)
+{
+    public void SignedUp(HttpContext http, string userId) => logger.SignedUp(userId, ClientAddress.Of(http));
+
+    public void SignInSucceeded(HttpContext http, string userId)
+    {
+        logger.SignInSucceeded(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.SignedIn, http);
+    }
+
+    /// <summary>The account's own activity shows it only when the address has an account (<paramref name="userId"/>).</summary>
+    public void SignInFailed(HttpContext http, string? userId)
+    {
+        logger.SignInFailed(ClientAddress.Of(http));
+        if (userId is not null)
+            activity.Record(userId, ActivityEvent.SignInFailed, http);
+    }
+
+    public void SignInThrottled(HttpContext http, TimeSpan wait, string? userId = null)
+    {
+        logger.SignInThrottled(ClientAddress.Of(http), (int)Math.Ceiling(wait.TotalSeconds));
+        if (userId is not null)
+            activity.Record(userId, ActivityEvent.Throttled, http, oncePer: wait);
+    }
+
+    public void SignedOut(HttpContext http, string userId)
+    {
+        logger.SignedOut(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.SignedOut, http);
+    }
+
+    public void SessionsRevoked(HttpContext http, string userId, int count, bool everywhere = false)
+    {
+        logger.SessionsRevoked(userId, count, ClientAddress.Of(http));
+        activity.Record(userId, everywhere ? ActivityEvent.SignedOutEverywhere : ActivityEvent.SessionEndedElsewhere, http);
+    }
+
+    public void PasswordChanged(HttpContext http, string userId)
+    {
+        logger.PasswordChanged(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.PasswordChanged, http);
+    }
+
+    public void PasswordChangeFailed(HttpContext http, string userId) => logger.PasswordChangeFailed(userId, ClientAddress.Of(http));
+
+    public void PasswordResetRequested(HttpContext http) => logger.PasswordResetRequested(ClientAddress.Of(http));
+
+    public void PasswordReset(HttpContext http, string userId)
+    {
+        logger.PasswordReset(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.PasswordReset, http);
+    }
+
+    public void EmailVerified(HttpContext http, string userId)
+    {
+        logger.EmailVerified(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.EmailVerified, http);
+    }
+
+    public void EmailChangeRequested(HttpContext http, string userId)
+    {
+        logger.EmailChangeRequested(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.EmailChangeRequested, http);
+    }
+
+    public void EmailChanged(HttpContext http, string userId)
+    {
+        logger.EmailChanged(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.EmailChanged, http);
+    }
+
+    public void ProfileChanged(HttpContext http, string userId)
+    {
+        logger.ProfileChanged(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.ProfileChanged, http);
+    }
+
+    public void DataDownloaded(HttpContext http, string userId)
+    {
+        logger.DataDownloaded(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.DataDownloaded, http);
+    }
+
+    public void AccountDeleted(HttpContext http, string userId) => logger.AccountDeleted(userId, ClientAddress.Of(http));
+}

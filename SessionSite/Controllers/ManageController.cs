@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using SessionSite.Accounts;
+using SessionSite.Activity;
+using SessionSite.Flash;
+using SessionSite.Models;
+using SessionSite.Recovery;
+using SessionSite.Sessions;
+using SessionSite.Throttling;
+using SessionSite.Web;
+
+namespace SessionSite.Controllers;
+
+/// <summary>"Your account": profile, activity, data download and deletion, in one place linked from the navbar.</summary>
+[RequireSession]
+public sealed class ManageController(
+    CurrentSession current,
+    UserStore users,
+    PasswordAuthenticator passwords,
+    SignInThrottle throttle,
+    SessionStore sessions,
+    SessionLifecycle lifecycle,
+    AccountActivity activity,
+    AccountMail mail,
+    SecurityLog log) : Controller
+{
+    [HttpGet("/account")]
+    public IActionResult Index() => View(current.Required.Record);
+
+    [HttpGet("/account/profile")]
+    public IActionResult Profile() => View(new EditProfileForm { DisplayName = current.Required.Record.DisplayName });
+
+    /// <summary>The name is rewritten into every live session of the account, so each browser shows it on its next request.</summary>
+    [HttpPost("/account/profile")]
+    public async Task<IActionResult> Profile(EditProfileForm form)
+    {
+        if (!ModelState.IsValid)
+            return View(form);
+        var userId = current.Required.Record.UserId;
+        var name = form.DisplayName.Trim();
+        if (await users.UpdateDisplayNameAsync(userId, name))
+            await sessions.RewriteAllAsync(userId, record => record with { DisplayName = name });
+        log.ProfileChanged(HttpContext, userId);
+        TempData.Flash("Your profile has been saved.");
+        return Redirect("/account");
+    }
+
+    [HttpGet("/account/activity")]
+    public async Task<IActionResult> Activity() => View(await activity.ListAsync(current.Required.Record.UserId));
+
+    [HttpPost("/account/data")]
+    public async Task<IActionResult> Data(DownloadDataForm form)
+    {
+        var (account, refusal) = await CheckPasswordAsync(form.CurrentPassword, nameof(form.CurrentPassword));
+        if (account is null)
+            return refusal!;
+        var mine = current.Required;
+        var data = new PersonalData(
+            new PersonalData.AccountPart(account.Id, account.Email, account.EmailVerified, account.DisplayName, account.CreatedAt),
+            (await sessions.ListAsync(account.Id)).Select(s => new PersonalData.SessionPart(
+                s.Session.Device, s.Session.ClientIp, s.Session.CreatedAt, s.Session.LastSeenAt, s.Session.ExpiresAt, s.Session.Persistent,
+                s.StorageHash == mine.Credential.StorageHash)).ToList(),
+            (await activity.ListAsync(account.Id)).Select(a => new PersonalData.ActivityPart(a.Event, a.At, a.Device, a.Ip)).ToList());
+        log.DataDownloaded(HttpContext, account.Id);
+        return File(JsonSerializer.SerializeToUtf8Bytes(data, PersonalDataJsonContext.Default.PersonalData), "application/json", "sessionsite-data.json");
+    }
+
+    [HttpGet("/account/delete")]
+    public IActionResult Delete() => View(new DeleteAccountForm());
+
+    [HttpPost("/account/delete")]
+    public async Task<IActionResult> Delete(DeleteAccountForm form)
+    {
+        if (!ModelState.IsValid)
+            return View(form);
+        var (account, refusal) = await CheckPasswordAsync(form.CurrentPassword, nameof(form.CurrentPassword), form);
+        if (account is null)
+            return refusal!;
+        if (EmailAddress.Normalize(form.ConfirmEmail) != EmailAddress.Normalize(account.Email))
+        {
+            ModelState.AddModelError(nameof(form.ConfirmEmail), "Type the email address of this account exactly, to show you mean it.");
+            return View(form);
+        }
+        await users.DeleteAsync(account);
+        await mail.NoticeAccountDeletedAsync(account.Email);
+        log.AccountDeleted(HttpContext, account.Id);
+        lifecycle.ForgetBrowserSession(HttpContext);
+        return View("Deleted");
+    }
+
+    /// <summary>The current password, counted like a sign-in guess; on refusal, the page that says why.</summary>
+    private async Task<(Account? Account, IActionResult? Refusal)> CheckPasswordAsync(string password, string field, object? form = null)
+    {
+        var mine = current.Required.Record;
+        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Email);
+        if (attempt.Wait is { } wait)
+        {
+            log.SignInThrottled(HttpContext, wait, mine.UserId);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            ModelState.AddModelError(field, $"Too many wrong passwords. Try again in {WaitText.Of(wait)}.");
+            return (null, Refuse(form));
+        }
+        var account = await users.FindByIdAsync(mine.UserId);
+        if (account is null || !await passwords.VerifyAsync(account, password))
+        {
+            log.SignInFailed(HttpContext, mine.UserId);
+            ModelState.AddModelError(field, "The current password is incorrect.");
+            return (null, Refuse(form));
+        }
+        await attempt.SucceededAsync();
+        return (account, null);
+    }
+
+    private ViewResult Refuse(object? form) =>
+        form is DeleteAccountForm delete ? View("Delete", delete) : View("Index", current.Required.Record);
+}
