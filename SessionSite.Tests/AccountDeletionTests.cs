@@ -1,0 +1,98 @@
+using System.Net;
+using SessionSite.Redis;
+using SessionSite.Sessions;
+using SessionSite.Tests.Infrastructure;
+using SessionSite.Tests.Infrastructure.Fixtures;
+using SessionSite.Tests.Pages;
+
+namespace SessionSite.Tests;
+
+/// <summary>Deleting an account deletes everything of it, at once, for every browser, and races leave nothing behind.</summary>
+public sealed class AccountDeletionTests(MailFixture fixture) : IClassFixture<MailFixture>
+{
+    private static string NewIp() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
+
+    private Browser NewBrowser() => fixture.Site.NewBrowser().ComingFrom(NewIp());
+
+    /// <summary>Every key that names the account: its hash tag, its email, or one of its mailed links.</summary>
+    private IReadOnlyList<string> KeysOf(string userId, string email, IEnumerable<string> linkKeys) =>
+        fixture.Redis.Keys($"*{userId}*")
+            .Concat(fixture.Redis.Keys($"*{email}*"))
+            .Concat(linkKeys.Where(key => fixture.Redis.Database.KeyExists(key)))
+            .ToList();
+
+    private static string LinkKeyOf(Uri link, string purpose) =>
+        SessionToken.TryParse(link.Query.Split('=')[1], out var token) ? $"link:{purpose}:{token.StorageHash()}" : throw new ArgumentException("not a link");
+
+    [Fact]
+    public async Task DeletingRemovesEveryKeyOfTheAccountEndsEveryBrowserAndFreesTheAddress()
+    {
+        var first = NewBrowser();
+        var second = NewBrowser();
+        var email = await UserStories.SignedInTwiceAsync(first, second);
+        var userId = RedisInspection.UserIdOf(first.SessionCookie!);
+        var verifyLink = SmtpCatcher.LinkIn(Assert.Single(await fixture.Smtp.WaitForAsync(email)), "/email/verify");
+        await (await ForgotPasswordPage.OpenAsync(NewBrowser())).AskForLinkAsync(email);
+        var resetLink = SmtpCatcher.LinkIn((await fixture.Smtp.WaitForAsync(email, count: 2))[1], "/password/reset");
+        var links = new[] { LinkKeyOf(verifyLink, "verifyemail"), LinkKeyOf(resetLink, "resetpassword") };
+        Assert.NotEmpty(KeysOf(userId, email, links));
+
+        var response = await (await DeleteAccountPage.OpenAsync(first)).PostAsync(UserStories.Password, email.ToUpperInvariant());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull((await Browser.ParseAsync(response)).QuerySelector("#account-deleted"));
+        Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/profile")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/profile")).StatusCode);
+        Assert.Contains(await fixture.Smtp.WaitForAsync(email, count: 3), m => m.Subject == "Your SessionSite account was deleted");
+        await Poll.UntilAsync(() => fixture.Redis.Database.StreamLength(SessionSite.Mail.MailOutbox.StreamKey) == 0, "the outbox to drain");
+        Assert.Empty(KeysOf(userId, email, links));
+        Assert.Equal(HttpStatusCode.BadRequest, (await NewBrowser().GetAsync(resetLink.PathAndQuery)).StatusCode);
+        await UserStories.SignUpAsync(NewBrowser(), email: email);
+    }
+
+    [Theory]
+    [InlineData("wrong password", null)]
+    [InlineData(UserStories.Password, "someone-else@example.com")]
+    public async Task AWrongPasswordOrAddressDeletesNothing(string password, string? typedEmail)
+    {
+        var (profile, email) = await UserStories.SignUpAsync(NewBrowser());
+
+        var response = await (await DeleteAccountPage.OpenAsync(profile.Browser)).PostAsync(password, typedEmail ?? email);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = new DeleteAccountPage(profile.Browser, await Browser.ParseAsync(response));
+        Assert.NotNull(page.FieldError(typedEmail is null ? "CurrentPassword" : "ConfirmEmail"));
+        Assert.Equal(email, (await ProfilePage.OpenAsync(profile.Browser)).Email);
+    }
+
+    [Fact]
+    public async Task DeletingWhileOtherBrowsersSignInAndTheAddressSignsUpAgainLeavesNoOrphanedKey()
+    {
+        var browser = NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(browser);
+        var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
+        await fixture.Smtp.WaitForAsync(email);
+        var signIns = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => SignInPage.OpenAsync(NewBrowser())));
+        var signUps = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SignUpPage.OpenAsync(NewBrowser())));
+        var deletion = await DeleteAccountPage.OpenAsync(browser);
+
+        var racing = signIns.Select(page => page.PostAsync(email, UserStories.Password))
+            .Concat(signUps.Select(page => page.PostAsync(email, "Again", UserStories.Password)))
+            .Append(deletion.PostAsync(UserStories.Password, email))
+            .ToArray();
+        var answers = await Task.WhenAll(racing);
+
+        Assert.All(answers, a => Assert.True((int)a.StatusCode < 500, a.StatusCode.ToString()));
+        await Poll.UntilAsync(() => fixture.Redis.Database.StreamLength(SessionSite.Mail.MailOutbox.StreamKey) == 0, "the outbox to drain");
+        Assert.Empty(fixture.Redis.Keys($"*{userId}*"));
+        // Whatever won the race, the address names at most one account, and that one whole.
+        var owner = fixture.Redis.Database.StringGet(RedisKeys.Email(email));
+        if (!owner.IsNullOrEmpty)
+            Assert.True(fixture.Redis.Database.KeyExists(RedisKeys.Account(owner.ToString())));
+        foreach (var sessionKey in fixture.Redis.Keys("{user:*}:s:*"))
+        {
+            var id = sessionKey[6..sessionKey.IndexOf('}')];
+            Assert.True(fixture.Redis.Database.KeyExists(RedisKeys.Account(id)), $"{sessionKey} outlived its account");
+        }
+    }
+}
