@@ -149,6 +149,10 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
             await CheckAsync(page, "/sessions", "sessions");
             await CheckAsync(page, "/account/password", "password");
             await CheckAsync(page, "/account/email", "change-email");
+            await CheckAsync(page, "/account", "account");
+            await CheckAsync(page, "/account/profile", "edit-profile");
+            await CheckAsync(page, "/account/activity", "activity");
+            await CheckAsync(page, "/account/delete", "delete-account");
             await CheckAsync(page, "/", "home-signed-in");
             Assert.Empty(watch.Problems);
         }
@@ -187,6 +191,35 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
         await Expect(signIn.Flash).ToContainTextAsync("Your password has been reset. Please sign in.");
         var after = await (await SignInScreen.OpenAsync(page)).SignInAsync(email, "a passphrase from the mail");
         await Expect(after.Email).ToHaveTextAsync(email);
+        Assert.Empty(watch.Problems);
+    }
+
+    [Fact]
+    public async Task RenameSeeTheActivityAndDeleteTheAccount()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        var email = NewEmail();
+        await SignUpAsync(page, email, "Before Rename");
+
+        await page.Locator("#nav-account").ClickAsync();
+        await page.Locator("#account-profile-link").ClickAsync();
+        await page.Locator("#DisplayName").FillAsync("After Rename");
+        await page.Locator("#profile-submit").ClickAsync();
+        await Expect(page.Locator("#nav-user")).ToHaveTextAsync("After Rename");
+        await page.Locator("#account-activity-link").ClickAsync();
+        await Expect(page.Locator("tr.activity-row").First).ToHaveAttributeAsync("data-event", "profile-changed");
+        Assert.Empty(await Accessibility.SeriousViolationsAsync(page));
+        await page.GotoAsync("/account/delete");
+        await page.Locator("#CurrentPassword").FillAsync(Password);
+        await page.Locator("#ConfirmEmail").FillAsync(email);
+        await page.Locator("#delete-submit").ClickAsync();
+
+        await Expect(page.Locator("#account-deleted")).ToBeVisibleAsync();
+        Assert.Empty(await Accessibility.SeriousViolationsAsync(page));
+        await Screenshots.TakeAsync(page, "account-deleted");
+        await Expect(page.Locator("#nav-signin")).ToBeVisibleAsync();
         Assert.Empty(watch.Problems);
     }
 
