@@ -48,8 +48,11 @@ public sealed class ForgotPasswordTests(MailFixture fixture) : IClassFixture<Mai
     [Fact]
     public async Task TheLinkIsBuiltFromThePublicBaseUrlNeverFromTheHostHeader()
     {
-        await using var site = fixture.NewInstance(new Dictionary<string, string?> { ["Site:PublicBaseUrl"] = "https://sessions.example" });
-        var email = await SignedUpAsync();
+        // Its own Redis, so only this instance (with its own public address) sends what it queues.
+        await using var redis = await RedisServer.StartAsync([], mayShare: false);
+        await using var site = new SiteFactory(redis, new Dictionary<string, string?>(fixture.Smtp.SiteSettings) { ["Site:PublicBaseUrl"] = "https://sessions.example" });
+        var (_, email) = await UserStories.SignUpAsync(site.NewBrowser().ComingFrom(NewIp()));
+        await fixture.Smtp.WaitForAsync(email);
         var attacker = site.NewBrowser().ComingFrom(NewIp());
         attacker.Client.DefaultRequestHeaders.Host = "attacker.example";
 

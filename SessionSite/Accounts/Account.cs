@@ -3,7 +3,10 @@ namespace SessionSite.Accounts;
 /// <summary>
 /// An account. <c>CredentialStamp</c> changes whenever the password does; a session may only be created under
 /// the stamp its password was checked against, so a sign-in racing a change cannot outlive it. <c>EmailVerified</c>
-/// says the owner proved they read mail at <c>Email</c> (a link from it was opened).
+/// says the owner proved they read mail at <c>Email</c> (a link from it was opened). <c>ProfileVersion</c> moves
+/// whenever what sessions show of the account (name, address, confirmation) changes; a session touch that wrote
+/// an older copy sees it and refreshes its session.
 /// </summary>
 public sealed record Account(
-    string Id, string Email, string DisplayName, string PasswordHash, DateTimeOffset CreatedAt, long CredentialStamp = 0, bool EmailVerified = false);
+    string Id, string Email, string DisplayName, string PasswordHash, DateTimeOffset CreatedAt, long CredentialStamp = 0, bool EmailVerified = false,
+    long ProfileVersion = 0);

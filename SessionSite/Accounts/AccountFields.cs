@@ -15,6 +15,9 @@ internal static class AccountFields
     /// <summary>"1" once the address in <see cref="EmailField"/> is proved; absent (false) before.</summary>
     public const string EmailVerifiedField = "verified";
 
+    /// <summary>Absent (0) until the name or address first changes.</summary>
+    public const string ProfileVersionField = "pv";
+
     public static HashEntry[] From(Account account) =>
     [
         new("id", account.Id),
@@ -36,6 +39,7 @@ internal static class AccountFields
             fields[PasswordHashField].ToString(),
             DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]),
             fields.TryGetValue(CredentialStampField, out var stamp) ? (long)stamp : 0,
-            fields.TryGetValue(EmailVerifiedField, out var verified) && verified == "1");
+            fields.TryGetValue(EmailVerifiedField, out var verified) && verified == "1",
+            fields.TryGetValue(ProfileVersionField, out var version) ? (long)version : 0);
     }
 }

@@ -18,7 +18,12 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     // KEYS[1] = account; ARGV = the address the link was for, the address to store. Only if the account still has ARGV[1].
     private const string ProveEmailScript =
         $"if redis.call('HGET', KEYS[1], '{AccountFields.EmailField}') ~= ARGV[1] then return 0 end " +
-        $"redis.call('HSET', KEYS[1], '{AccountFields.EmailField}', ARGV[2], '{AccountFields.EmailVerifiedField}', '1') return 1";
+        $"redis.call('HSET', KEYS[1], '{AccountFields.EmailField}', ARGV[2], '{AccountFields.EmailVerifiedField}', '1') " +
+        $"return redis.call('HINCRBY', KEYS[1], '{AccountFields.ProfileVersionField}', 1)";
+
+    private const string RenameScript =
+        "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end " +
+        $"redis.call('HSET', KEYS[1], 'name', ARGV[1]) return redis.call('HINCRBY', KEYS[1], '{AccountFields.ProfileVersionField}', 1)";
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -72,38 +77,40 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         return account with { PasswordHash = passwordHash, CredentialStamp = await stamp };
     }
 
-    /// <summary>Marks <paramref name="email"/> as proved, if the account still has that address. False otherwise.</summary>
-    public async Task<bool> MarkEmailVerifiedAsync(string userId, string email) =>
-        (int)await Db.ScriptEvaluateAsync(ProveEmailScript, [RedisKeys.Account(userId)], [email, email]) == 1;
+    /// <summary>Marks <paramref name="email"/> as proved, if the account still has that address: its new profile version, or null.</summary>
+    public async Task<long?> MarkEmailVerifiedAsync(string userId, string email) =>
+        (long)await Db.ScriptEvaluateAsync(ProveEmailScript, [RedisKeys.Account(userId)], [email, email]) is > 0 and var version ? version : null;
 
     /// <summary>
     /// Moves the account from <paramref name="oldEmail"/> to <paramref name="newEmail"/>, proved by its link.
     /// The new address is claimed first (SET NX, as at sign-up), so an address taken meanwhile changes nothing;
     /// then the account moves, only if it still has the old address; then the old address is released.
     /// </summary>
-    public async Task<EmailChangeResult> ChangeEmailAsync(string userId, string oldEmail, string newEmail)
+    public async Task<(EmailChangeResult Result, long ProfileVersion)> ChangeEmailAsync(string userId, string oldEmail, string newEmail)
     {
         var newKey = RedisKeys.Email(EmailAddress.Normalize(newEmail));
         var oldKey = RedisKeys.Email(EmailAddress.Normalize(oldEmail));
         var sameMailbox = newKey == oldKey;
         if (!sameMailbox && !await Db.StringSetAsync(newKey, userId, when: When.NotExists))
-            return EmailChangeResult.Taken;
-        if ((int)await Db.ScriptEvaluateAsync(ProveEmailScript, [RedisKeys.Account(userId)], [oldEmail, newEmail.Trim()]) == 0)
+            return (EmailChangeResult.Taken, 0);
+        var version = (long)await Db.ScriptEvaluateAsync(ProveEmailScript, [RedisKeys.Account(userId)], [oldEmail, newEmail.Trim()]);
+        if (version == 0)
         {
             if (!sameMailbox)
                 await Db.ScriptEvaluateAsync(ReleaseClaimScript, [newKey], [userId]);
-            return EmailChangeResult.Stale;
+            return (EmailChangeResult.Stale, 0);
         }
         if (!sameMailbox)
             await Db.ScriptEvaluateAsync(ReleaseClaimScript, [oldKey], [userId]);
-        return EmailChangeResult.Changed;
+        return (EmailChangeResult.Changed, version);
     }
 
-    /// <summary>A new display name, only while the account exists (an edit racing a deletion must not bring it back).</summary>
-    public async Task<bool> UpdateDisplayNameAsync(string userId, string displayName) =>
-        (int)await Db.ScriptEvaluateAsync(
-            "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end redis.call('HSET', KEYS[1], 'name', ARGV[1]) return 1",
-            [RedisKeys.Account(userId)], [displayName.Trim()]) == 1;
+    /// <summary>
+    /// A new display name, only while the account exists (an edit racing a deletion must not bring it back):
+    /// the new profile version, or null.
+    /// </summary>
+    public async Task<long?> UpdateDisplayNameAsync(string userId, string displayName) =>
+        (long)await Db.ScriptEvaluateAsync(RenameScript, [RedisKeys.Account(userId)], [displayName.Trim()]) is > 0 and var version ? version : null;
 
     /// <summary>
     /// Deletes everything of the account. In its hash slot, in one script: the account, every session entry and

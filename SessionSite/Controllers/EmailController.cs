@@ -26,9 +26,9 @@ public sealed class EmailController(
     public async Task<IActionResult> Verify(string? token)
     {
         var claim = await links.RedeemAsync(LinkPurpose.VerifyEmail, token);
-        if (claim is null || !await users.MarkEmailVerifiedAsync(claim.UserId, claim.Email))
+        if (claim is null || await users.MarkEmailVerifiedAsync(claim.UserId, claim.Email) is not { } version)
             return LinkInvalid(LinkPurpose.VerifyEmail);
-        await sessions.RewriteAllAsync(claim.UserId, record => record with { EmailVerified = true });
+        await sessions.RewriteAllAsync(claim.UserId, record => record with { EmailVerified = true, ProfileVersion = version });
         log.EmailVerified(HttpContext, claim.UserId);
         TempData.Flash("Your email address is confirmed.");
         return Redirect("/profile");
@@ -94,7 +94,8 @@ public sealed class EmailController(
         var claim = await links.RedeemAsync(LinkPurpose.ChangeEmail, token);
         if (claim?.PreviousEmail is null)
             return LinkInvalid(LinkPurpose.ChangeEmail);
-        switch (await users.ChangeEmailAsync(claim.UserId, claim.PreviousEmail, claim.Email))
+        var (result, version) = await users.ChangeEmailAsync(claim.UserId, claim.PreviousEmail, claim.Email);
+        switch (result)
         {
             case EmailChangeResult.Taken:
                 Response.StatusCode = StatusCodes.Status409Conflict;
@@ -102,7 +103,7 @@ public sealed class EmailController(
             case EmailChangeResult.Stale:
                 return LinkInvalid(LinkPurpose.ChangeEmail);
         }
-        await sessions.RewriteAllAsync(claim.UserId, record => record with { Email = claim.Email, EmailVerified = true });
+        await sessions.RewriteAllAsync(claim.UserId, record => record with { Email = claim.Email, EmailVerified = true, ProfileVersion = version });
         await mail.NoticeEmailChangedAsync(claim.PreviousEmail, claim.Email);
         await mail.NoticeEmailVerifiedAsync(claim.Email);
         log.EmailChanged(HttpContext, claim.UserId);

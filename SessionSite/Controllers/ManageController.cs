@@ -38,8 +38,8 @@ public sealed class ManageController(
             return View(form);
         var userId = current.Required.Record.UserId;
         var name = form.DisplayName.Trim();
-        if (await users.UpdateDisplayNameAsync(userId, name))
-            await sessions.RewriteAllAsync(userId, record => record with { DisplayName = name });
+        if (await users.UpdateDisplayNameAsync(userId, name) is { } version)
+            await sessions.RewriteAllAsync(userId, record => record with { DisplayName = name, ProfileVersion = version });
         log.ProfileChanged(HttpContext, userId);
         TempData.Flash("Your profile has been saved.");
         return Redirect("/account");

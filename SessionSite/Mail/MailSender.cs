@@ -46,6 +46,11 @@ public sealed partial class MailSender(
             {
                 LogRedisUnavailable(logger, e.GetType().Name);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A fault in one round of sending must never stop the host (the default for a failed BackgroundService).
+                LogRoundFailed(logger, e.GetType().Name);
+            }
             try
             {
                 // Real time on purpose: the site's TimeProvider may be a test's frozen clock, and mail must still flow.
@@ -145,6 +150,9 @@ public sealed partial class MailSender(
 
     [LoggerMessage(4003, LogLevel.Error, "Mail {MailId} given up after {Attempts} attempts")]
     private static partial void LogGaveUp(ILogger logger, string mailId, int attempts);
+
+    [LoggerMessage(4005, LogLevel.Error, "Mail sending round failed ({FailureType}); trying again shortly")]
+    private static partial void LogRoundFailed(ILogger logger, string failureType);
 
     [LoggerMessage(4004, LogLevel.Warning, "Mail outbox unreachable ({FailureType}); trying again shortly")]
     private static partial void LogRedisUnavailable(ILogger logger, string failureType);

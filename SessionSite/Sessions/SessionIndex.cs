@@ -31,11 +31,14 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
         return 1
         """;
 
+    // KEYS[1] = index, KEYS[2] = account; ARGV[4] = the profile version the touched entry was written with.
+    // Returns 0 (the session was ended), 1 (touched), 2 (touched, but the account's profile moved on meanwhile).
     private const string UpdateIfPresentScript = Settle + """
 
         if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
         redis.call('ZADD', KEYS[1], 'XX', 'GT', ARGV[2], ARGV[1])
         settle(KEYS[1], ARGV[3])
+        if tonumber(redis.call('HGET', KEYS[2], 'pv') or '0') ~= tonumber(ARGV[4]) then return 2 end
         return 1
         """;
 
@@ -75,8 +78,9 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
     /// Moves a member's expiry forward only (GT): of two racing touches the later expiry wins, so the index
     /// never drops a session before its entry expires. False when the member is gone (the session was ended).
     /// </summary>
-    public async Task<bool> UpdateIfPresentAsync(string userId, string storageHash, DateTimeOffset expiresAt, DateTimeOffset now) =>
-        (int)await Db.ScriptEvaluateAsync(UpdateIfPresentScript, [RedisKeys.SessionIndex(userId)], [storageHash, Ms(expiresAt), Ms(now)]) == 1;
+    public async Task<TouchOutcome> UpdateIfPresentAsync(string userId, string storageHash, DateTimeOffset expiresAt, DateTimeOffset now, long profileVersion) =>
+        (TouchOutcome)(int)await Db.ScriptEvaluateAsync(UpdateIfPresentScript,
+            [RedisKeys.SessionIndex(userId), RedisKeys.Account(userId)], [storageHash, Ms(expiresAt), Ms(now), profileVersion]);
 
     /// <summary>Deletes the sessions and their members in one step; returns how many members were removed.</summary>
     public async Task<int> RemoveAsync(string userId, IReadOnlyCollection<string> storageHashes, DateTimeOffset now)
@@ -101,4 +105,13 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
     }
 
     private static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
+}
+
+public enum TouchOutcome
+{
+    Ended = 0,
+    Touched = 1,
+
+    /// <summary>Touched, but the entry was written from a copy older than the account's name or address.</summary>
+    Stale = 2,
 }

@@ -23,4 +23,5 @@ public sealed record SessionRecord(
     [property: JsonPropertyName("p"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Persistent,
     [property: JsonPropertyName("i")] string? ClientIp,
     [property: JsonPropertyName("d")] string Device,
-    [property: JsonPropertyName("v"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool EmailVerified = false);
+    [property: JsonPropertyName("v"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool EmailVerified = false,
+    [property: JsonPropertyName("r"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ProfileVersion = 0);

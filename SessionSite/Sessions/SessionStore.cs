@@ -16,6 +16,7 @@ public sealed class SessionStore(
     SessionLifetime lifetime,
     IOptions<RedisSessionOptions> options,
     TimeProvider clock,
+    UserStore users,
     ILogger<SessionStore> logger)
 {
     /// <summary>
@@ -30,7 +31,8 @@ public sealed class SessionStore(
         var draft = new SessionRecord(
             account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: true,
             Handle: Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9)),
-            CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device, account.EmailVerified);
+            CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device, account.EmailVerified,
+            account.ProfileVersion);
         var session = draft with { ExpiresAt = lifetime.ExpiryAfterUse(draft, now) };
 
         // Index first: a crash between the two leaves a member without an entry, which listing prunes;
@@ -67,9 +69,20 @@ public sealed class SessionStore(
 
         var touched = session with { LastSeenAt = WholeSeconds(now), ExpiresAt = lifetime.ExpiryAfterUse(session, now) };
         await WriteAsync(credential.UserId, credential.StorageHash, touched);
-        // Checked after the write: if the session was revoked meanwhile, the write must not resurrect it.
-        if (await index.UpdateIfPresentAsync(credential.UserId, credential.StorageHash, touched.ExpiresAt, now))
-            return touched;
+        // Checked after the write: if the session was revoked meanwhile, the write must not resurrect it; if the
+        // account's name or address changed meanwhile, the write must not keep the old ones.
+        switch (await index.UpdateIfPresentAsync(credential.UserId, credential.StorageHash, touched.ExpiresAt, now, touched.ProfileVersion))
+        {
+            case TouchOutcome.Touched:
+                return touched;
+            case TouchOutcome.Stale when await users.FindByIdAsync(credential.UserId) is { } account:
+                var refreshed = touched with
+                {
+                    Email = account.Email, DisplayName = account.DisplayName, EmailVerified = account.EmailVerified, ProfileVersion = account.ProfileVersion,
+                };
+                await WriteAsync(credential.UserId, credential.StorageHash, refreshed);
+                return refreshed;
+        }
         await cache.RemoveAsync(RedisKeys.Session(credential.UserId, credential.StorageHash));
         return null;
     }
