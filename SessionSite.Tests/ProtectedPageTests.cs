@@ -155,7 +155,8 @@ public sealed class ProtectedPageTests(SiteFixture fixture) : IClassFixture<Site
         fixture.Redis.Database.HashSet(key, "data", json.Replace("\"a\":true", "\"a\":false"));
         var response = await browser.GetAsync("/profile");
 
+        // Not signed in: on to the second step of its sign-in, not back to the password.
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/signin?returnUrl=", response.Headers.Location!.OriginalString);
+        Assert.Equal("/signin/two-step", response.Headers.Location!.OriginalString);
     }
 }

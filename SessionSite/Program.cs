@@ -6,6 +6,7 @@ using SessionSite.Recovery;
 using SessionSite.Redis;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
+using SessionSite.TwoStep;
 using SessionSite.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.Services.AddRedisSessions(builder.Configuration);
 builder.Services.AddThrottling(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddRecovery(builder.Configuration);
+builder.Services.AddTwoStep();
 builder.Services.AddSitePipeline(builder.Configuration);
 builder.Services.AddSiteMvc(builder.Configuration);
 builder.Services.AddSiteHealthChecks();

@@ -18,6 +18,12 @@ internal static class AccountFields
     /// <summary>Absent (0) until the name or address first changes.</summary>
     public const string ProfileVersionField = "pv";
 
+    /// <summary>The authenticator secret, sealed with data protection; absent while two-step sign-in is off.</summary>
+    public const string TwoStepSecretField = "totp";
+
+    /// <summary>The last accepted TOTP time step, so a code works once.</summary>
+    public const string TwoStepLastStepField = "totp-step";
+
     public static HashEntry[] From(Account account) =>
     [
         new("id", account.Id),
@@ -40,6 +46,7 @@ internal static class AccountFields
             DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]),
             fields.TryGetValue(CredentialStampField, out var stamp) ? (long)stamp : 0,
             fields.TryGetValue(EmailVerifiedField, out var verified) && verified == "1",
-            fields.TryGetValue(ProfileVersionField, out var version) ? (long)version : 0);
+            fields.TryGetValue(ProfileVersionField, out var version) ? (long)version : 0,
+            fields.TryGetValue(TwoStepSecretField, out var secret) ? secret.ToString() : null);
     }
 }

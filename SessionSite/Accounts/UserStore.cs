@@ -121,22 +121,51 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     {
         var listedLinks = (RedisValue[])(await Db.ScriptEvaluateAsync(DeleteScript,
             [RedisKeys.Account(account.Id), RedisKeys.SessionIndex(account.Id), RedisKeys.Activity(account.Id), RedisKeys.Links(account.Id),
-                RedisKeys.ActivityMarker(account.Id, ActivityEvent.Throttled)],
+                RedisKeys.ActivityMarker(account.Id, ActivityEvent.Throttled), RedisKeys.RecoveryCodes(account.Id)],
             [RedisKeys.Session(account.Id, "")]))!;
         foreach (var link in listedLinks)
             await Db.KeyDeleteAsync(link.ToString());
         await Db.ScriptEvaluateAsync(ReleaseClaimScript, [RedisKeys.Email(EmailAddress.Normalize(account.Email))], [account.Id]);
     }
 
-    // KEYS = account, index, activity, links, throttled-marker; ARGV[1] = the session-key prefix. Session entries
+    // KEYS = account, index, activity, links, throttled-marker, recovery codes; ARGV[1] = the session-key prefix. Session entries
     // are found from the index inside the script: they share the hash tag, so they are in this slot (Cluster-safe),
     // and a session listed a moment ago is deleted too. Hand-written: no library deletes a user's keys atomically.
     private const string DeleteScript = """
         for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do redis.call('DEL', ARGV[1] .. member) end
         local links = redis.call('SMEMBERS', KEYS[4])
-        redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
+        redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6])
         return links
         """;
+
+    /// <summary>Switches two-step sign-in on: the sealed secret, the step its first code used, and new recovery codes, together.</summary>
+    public async Task EnableTwoStepAsync(string userId, string protectedSecret, long firstStep, IEnumerable<string> recoveryCodeHashes)
+    {
+        var transaction = Db.CreateTransaction();
+        transaction.AddCondition(Condition.KeyExists(RedisKeys.Account(userId)));
+        _ = transaction.HashSetAsync(RedisKeys.Account(userId),
+            [new(AccountFields.TwoStepSecretField, protectedSecret), new(AccountFields.TwoStepLastStepField, firstStep)]);
+        _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
+        _ = transaction.SetAddAsync(RedisKeys.RecoveryCodes(userId), recoveryCodeHashes.Select(h => (RedisValue)h).ToArray());
+        await transaction.ExecuteAsync();
+    }
+
+    /// <summary>New recovery codes; the old ones stop working in the same step.</summary>
+    public async Task ReplaceRecoveryCodesAsync(string userId, IEnumerable<string> recoveryCodeHashes)
+    {
+        var transaction = Db.CreateTransaction();
+        _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
+        _ = transaction.SetAddAsync(RedisKeys.RecoveryCodes(userId), recoveryCodeHashes.Select(h => (RedisValue)h).ToArray());
+        await transaction.ExecuteAsync();
+    }
+
+    public async Task DisableTwoStepAsync(string userId)
+    {
+        var transaction = Db.CreateTransaction();
+        _ = transaction.HashDeleteAsync(RedisKeys.Account(userId), [AccountFields.TwoStepSecretField, AccountFields.TwoStepLastStepField]);
+        _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
+        await transaction.ExecuteAsync();
+    }
 
     private async Task ForgetBestEffortAsync(string id, string emailKey)
     {

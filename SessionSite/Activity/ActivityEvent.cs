@@ -16,6 +16,11 @@ public static class ActivityEvent
     public const string EmailVerified = "email-verified";
     public const string ProfileChanged = "profile-changed";
     public const string DataDownloaded = "data-downloaded";
+    public const string TwoStepEnabled = "two-step-enabled";
+    public const string TwoStepDisabled = "two-step-disabled";
+    public const string RecoveryCodesReplaced = "recovery-codes-replaced";
+    public const string RecoveryCodeUsed = "recovery-code-used";
+    public const string TwoStepFailed = "two-step-failed";
 
     public static string Describe(string name) => name switch
     {
@@ -32,6 +37,11 @@ public static class ActivityEvent
         EmailVerified => "Email address confirmed",
         ProfileChanged => "Profile changed",
         DataDownloaded => "Data downloaded",
+        TwoStepEnabled => "Two-step sign-in turned on",
+        TwoStepDisabled => "Two-step sign-in turned off",
+        RecoveryCodesReplaced => "New recovery codes made",
+        RecoveryCodeUsed => "Signed in with a recovery code",
+        TwoStepFailed => "Wrong two-step code",
         _ => name,
     };
 }

@@ -52,6 +52,9 @@ public static partial class SecurityEvents
     [LoggerMessage(1015, LogLevel.Information, "Security: data downloaded by user {UserId} from {ClientIp}")]
     public static partial void DataDownloaded(this ILogger logger, string userId, string? clientIp);
 
+    [LoggerMessage(1017, LogLevel.Information, "Security: two-step {Event} for user {UserId} from {ClientIp}")]
+    public static partial void TwoStepEvent(this ILogger logger, string userId, string @event, string? clientIp);
+
     [LoggerMessage(1016, LogLevel.Warning, "Security: account of user {UserId} deleted from {ClientIp}")]
     public static partial void AccountDeleted(this ILogger logger, string userId, string? clientIp);
 }

@@ -86,4 +86,11 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity act
     }
 
     public void AccountDeleted(HttpContext http, string userId) => logger.AccountDeleted(userId, ClientAddress.Of(http));
+
+    /// <summary>Two-step sign-in events: turned on or off, recovery codes replaced or used, a wrong code.</summary>
+    public void TwoStep(HttpContext http, string userId, string eventName)
+    {
+        logger.TwoStepEvent(userId, eventName, ClientAddress.Of(http));
+        activity.Record(userId, eventName, http);
+    }
 }

@@ -67,6 +67,14 @@ public sealed class AccountController(
             await attempt.SucceededAsync();
             return View("VerifyFirst", new ResendVerificationForm { Email = account.Email });
         }
+        if (account is { TwoStepSecret: not null })
+        {
+            // The password is right; the session stays half-way (not authenticated, 5 minutes) until the second step.
+            await attempt.SucceededAsync();
+            if (!await sessions.SignInAsync(HttpContext, account, form.RememberMe, authenticated: false))
+                return View(form);
+            return Redirect($"/signin/two-step?returnUrl={Uri.EscapeDataString(next)}");
+        }
         if (account is null || !await sessions.SignInAsync(HttpContext, account, form.RememberMe))
         {
             log.SignInFailed(HttpContext, check.Found?.Id);
@@ -80,6 +88,7 @@ public sealed class AccountController(
     }
 
     [HttpPost("/signout")]
+    [AllowHalfSignedIn]
     public async Task<IActionResult> SignOutOfSite()
     {
         await sessions.SignOutAsync(HttpContext);

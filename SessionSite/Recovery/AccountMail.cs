@@ -59,6 +59,9 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserSto
         NoticeAsync("notice-email-verified", to, "Your email address is confirmed",
             $"{to} is now the confirmed address of your SessionSite account.");
 
+    public Task NoticeTwoStepAsync(string to, string what) =>
+        NoticeAsync("notice-two-step", to, "Two-step sign-in on your SessionSite account changed", what);
+
     public Task NoticeAccountDeletedAsync(string to) =>
         NoticeAsync("notice-account-deleted", to, "Your SessionSite account was deleted",
             "Your SessionSite account, its sessions and its activity were deleted, and every browser was signed out. "

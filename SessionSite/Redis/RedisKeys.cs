@@ -12,6 +12,9 @@ public static class RedisKeys
 
     public static string Activity(string userId) => $"{{user:{userId}}}:activity";
 
+    /// <summary>SHA-256 of each unused two-step recovery code.</summary>
+    public static string RecoveryCodes(string userId) => $"{{user:{userId}}}:recovery";
+
     /// <summary>Set while an event recorded "once per window" may not be recorded again.</summary>
     public static string ActivityMarker(string userId, string eventName) => $"{{user:{userId}}}:activity:{eventName}";
 

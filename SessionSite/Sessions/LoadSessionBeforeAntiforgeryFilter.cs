@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace SessionSite.Sessions;
@@ -14,7 +15,11 @@ public sealed class LoadSessionBeforeAntiforgeryFilter(CurrentSession current, S
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && cookie.IsPresent(http.Request))
-            await current.GetAsync(http);
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || !cookie.IsPresent(http.Request))
+            return;
+        // A half-way session (password checked, second step not) may post only its second step and sign-out.
+        if (await current.GetAsync(http) is { Record.IsAuthenticated: false }
+            && !context.ActionDescriptor.EndpointMetadata.OfType<AllowHalfSignedInAttribute>().Any())
+            context.Result = new RedirectResult(RequireSessionFilter.TwoStepPath);
     }
 }

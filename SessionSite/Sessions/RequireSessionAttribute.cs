@@ -17,19 +17,32 @@ public sealed class RequireSessionAttribute : Attribute, IFilterFactory
         ActivatorUtilities.CreateInstance<RequireSessionFilter>(serviceProvider);
 }
 
+/// <summary>Marks the actions a half-way session may use: its second step, and signing out.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class AllowHalfSignedInAttribute : Attribute;
+
 /// <summary>The work behind <see cref="RequireSessionAttribute"/>, with its services from DI.</summary>
 public sealed class RequireSessionFilter(CurrentSession current, SessionCookie cookie, ITempDataDictionaryFactory tempDataFactory)
     : IAsyncAuthorizationFilter
 {
+    public const string TwoStepPath = "/signin/two-step";
+
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
         // Pages behind this filter show account data: never let a shared cache or the back button keep them.
         // The exact value antiforgery sets: anything else makes it log a warning on every page with a form.
         http.Response.Headers.CacheControl = "no-cache, no-store";
-        // A session whose sign-in is not complete (the flag false) is not signed in, whatever else it holds.
-        if (await current.GetAsync(http) is { Record.IsAuthenticated: true })
+        // A session whose sign-in is not complete (the flag false) is not signed in, whatever else it holds:
+        // it is sent on to finish its second step, not back to the password.
+        var session = await current.GetAsync(http);
+        if (session is { Record.IsAuthenticated: true })
             return;
+        if (session is not null)
+        {
+            context.Result = new RedirectResult(TwoStepPath);
+            return;
+        }
         if (cookie.IsPresent(http.Request))
             FlashSessionEnded(http);
         var returnUrl = $"{http.Request.PathBase}{http.Request.Path}{http.Request.QueryString}";

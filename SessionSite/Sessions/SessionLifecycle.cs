@@ -8,12 +8,13 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
 {
     /// <summary>
     /// Always a fresh session: a token the browser already had is deleted, never adopted (no fixation).
-    /// False when the password changed since it was checked: then nobody is signed in.
+    /// False when the password changed since it was checked: then nobody is signed in. <c>authenticated</c> is
+    /// false for the half-way session between a right password and the second step.
     /// </summary>
-    public async Task<bool> SignInAsync(HttpContext http, Account account, bool persistent)
+    public async Task<bool> SignInAsync(HttpContext http, Account account, bool persistent, bool authenticated = true, bool passedTwoStep = false)
     {
         await EndBrowserSessionAsync(http);
-        var session = await store.CreateAsync(account, persistent, ClientDescription.From(http));
+        var session = await store.CreateAsync(account, persistent, ClientDescription.From(http), authenticated, passedTwoStep);
         if (session is null)
         {
             cookie.Delete(http);
@@ -40,7 +41,7 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
     public async Task<bool> RenewAndEndOthersAsync(HttpContext http, Account account, SessionRecord previous)
     {
         await store.RevokeAllExceptAsync(account.Id, keepStorageHash: null);
-        return await SignInAsync(http, account, previous.Persistent);
+        return await SignInAsync(http, account, previous.Persistent, passedTwoStep: previous.PassedTwoStep);
     }
 
     /// <summary>After the account itself is gone: this browser's cookie and the request's user go too.</summary>

@@ -13,9 +13,12 @@ public sealed class SessionLifetime(IOptions<RedisSessionOptions> options)
 
     public TimeSpan IdleTimeout(bool persistent) => persistent ? Options.RememberMeIdleTimeout : Options.IdleTimeout;
 
+    /// <summary>A session whose password is checked but whose second step is not lives this long, whatever else is set.</summary>
+    public static readonly TimeSpan HalfSignedInLifetime = TimeSpan.FromMinutes(5);
+
     /// <summary>Derived, not stored: a lifetime changed in configuration applies to existing sessions too.</summary>
     public DateTimeOffset AbsoluteExpiry(SessionRecord session) =>
-        session.CreatedAt + (session.Persistent ? Options.RememberMeLifetime : Options.AbsoluteLifetime);
+        session.CreatedAt + (!session.IsAuthenticated ? HalfSignedInLifetime : session.Persistent ? Options.RememberMeLifetime : Options.AbsoluteLifetime);
 
     public DateTimeOffset ExpiryAfterUse(SessionRecord session, DateTimeOffset now)
     {

@@ -23,16 +23,17 @@ public sealed class SessionStore(
     /// A new session for an account whose password was just checked, or null when the password changed meanwhile
     /// (its credential stamp moved on, or a change ended every session while this one was being written).
     /// </summary>
-    public async Task<BrowserSession?> CreateAsync(Account account, bool persistent, ClientDescription client)
+    public async Task<BrowserSession?> CreateAsync(
+        Account account, bool persistent, ClientDescription client, bool authenticated = true, bool passedTwoStep = false)
     {
         var now = clock.GetUtcNow();
         var stamp = WholeSeconds(now);
         var credential = new SessionCredential(account.Id, SessionToken.Create());
         var draft = new SessionRecord(
-            account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: true,
+            account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: authenticated,
             Handle: Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9)),
             CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device, account.EmailVerified,
-            account.ProfileVersion);
+            account.ProfileVersion, passedTwoStep);
         var session = draft with { ExpiresAt = lifetime.ExpiryAfterUse(draft, now) };
 
         // Index first: a crash between the two leaves a member without an entry, which listing prunes;

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Mvc;
+using QRCoder;
+using SessionSite.Accounts;
+using SessionSite.Activity;
+using SessionSite.Flash;
+using SessionSite.Models;
+using SessionSite.Recovery;
+using SessionSite.Sessions;
+using SessionSite.Throttling;
+using SessionSite.TwoStep;
+using SessionSite.Web;
+
+namespace SessionSite.Controllers;
+
+/// <summary>Turning two-step sign-in on (only after a valid code), off, and making new recovery codes.</summary>
+[RequireSession]
+public sealed class TwoStepSettingsController(
+    CurrentSession current,
+    UserStore users,
+    PasswordAuthenticator passwords,
+    SignInThrottle throttle,
+    TwoStepCodes codes,
+    AccountMail mail,
+    SecurityLog log) : Controller
+{
+    [HttpGet("/account/two-step")]
+    public async Task<IActionResult> Index()
+    {
+        var account = await users.FindByIdAsync(current.Required.Record.UserId);
+        if (account?.TwoStepSecret is not null)
+            return View("On", new CurrentPasswordForm());
+        var (secret, sealedSecret) = codes.NewSecret();
+        return View("Enrol", Enrolment(secret, new TwoStepEnrolForm { PendingSecret = sealedSecret }));
+    }
+
+    [HttpPost("/account/two-step")]
+    public async Task<IActionResult> Enrol(TwoStepEnrolForm form)
+    {
+        var mine = current.Required.Record;
+        var secret = codes.Unseal(form.PendingSecret);
+        if (secret is null)
+        {
+            TempData.Flash("That setup took too long. Here is a new secret: add it to your app again.");
+            return Redirect("/account/two-step");
+        }
+        if (!ModelState.IsValid || codes.MatchingStepOf(secret, form.Code) is not { } step)
+        {
+            ModelState.AddModelError(nameof(form.Code), "That code is not right. Check the app's time, and enter the code it shows now.");
+            return View("Enrol", Enrolment(secret, form));
+        }
+        var recoveryCodes = TwoStepCodes.NewRecoveryCodes();
+        await users.EnableTwoStepAsync(mine.UserId, codes.Protect(secret), step, recoveryCodes.Select(TwoStepCodes.HashRecoveryCode));
+        log.TwoStep(HttpContext, mine.UserId, ActivityEvent.TwoStepEnabled);
+        await mail.NoticeTwoStepAsync(mine.Email, "Two-step sign-in was turned on: signing in now also asks for a code from your authenticator app.");
+        return View("RecoveryCodes", recoveryCodes);
+    }
+
+    [HttpPost("/account/two-step/disable")]
+    public async Task<IActionResult> Disable(CurrentPasswordForm form)
+    {
+        if (await CheckPasswordAsync(form) is not { } account)
+            return View("On", form);
+        await users.DisableTwoStepAsync(account.Id);
+        log.TwoStep(HttpContext, account.Id, ActivityEvent.TwoStepDisabled);
+        await mail.NoticeTwoStepAsync(account.Email, "Two-step sign-in was turned off: signing in now asks only for your password.");
+        TempData.Flash("Two-step sign-in is off.");
+        return Redirect("/account");
+    }
+
+    [HttpPost("/account/two-step/recovery-codes")]
+    public async Task<IActionResult> NewRecoveryCodes(CurrentPasswordForm form)
+    {
+        if (await CheckPasswordAsync(form) is not { TwoStepSecret: not null } account)
+            return View("On", form);
+        var recoveryCodes = TwoStepCodes.NewRecoveryCodes();
+        await users.ReplaceRecoveryCodesAsync(account.Id, recoveryCodes.Select(TwoStepCodes.HashRecoveryCode));
+        log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodesReplaced);
+        await mail.NoticeTwoStepAsync(account.Email, "New recovery codes were made for two-step sign-in; the old ones no longer work.");
+        return View("RecoveryCodes", recoveryCodes);
+    }
+
+    private async Task<Account?> CheckPasswordAsync(CurrentPasswordForm form)
+    {
+        if (!ModelState.IsValid)
+            return null;
+        var mine = current.Required.Record;
+        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Email);
+        if (attempt.Wait is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            ModelState.AddModelError(nameof(form.CurrentPassword), $"Too many wrong passwords. Try again in {WaitText.Of(wait)}.");
+            return null;
+        }
+        var account = await users.FindByIdAsync(mine.UserId);
+        if (account is null || !await passwords.VerifyAsync(account, form.CurrentPassword))
+        {
+            log.SignInFailed(HttpContext, mine.UserId);
+            ModelState.AddModelError(nameof(form.CurrentPassword), "The current password is incorrect.");
+            return null;
+        }
+        await attempt.SucceededAsync();
+        return account;
+    }
+
+    private TwoStepEnrolment Enrolment(string secret, TwoStepEnrolForm form)
+    {
+        var uri = TwoStepCodes.OtpAuthUri(secret, current.Required.Record.Email).ToString();
+        using var generator = new QRCodeGenerator();
+        var png = new PngByteQRCode(generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M)).GetGraphic(5);
+        return new TwoStepEnrolment(secret, "data:image/png;base64," + Convert.ToBase64String(png), uri, form);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using SessionSite.Accounts;
+using SessionSite.Activity;
+using SessionSite.Flash;
+using SessionSite.Models;
+using SessionSite.Sessions;
+using SessionSite.Throttling;
+using SessionSite.TwoStep;
+using SessionSite.Web;
+
+namespace SessionSite.Controllers;
+
+/// <summary>
+/// The second step of a sign-in: an authenticator code, or a recovery code. Only a half-way session (password
+/// right, <c>Authenticated</c> false) gets here; success replaces it with a fresh, authenticated one.
+/// </summary>
+[AllowHalfSignedIn]
+public sealed class TwoStepSignInController(
+    CurrentSession current, UserStore users, TwoStepCodes codes, SignInThrottle throttle, SessionLifecycle sessions, SecurityLog log) : Controller
+{
+    [HttpGet("/signin/two-step")]
+    public async Task<IActionResult> Index(string? returnUrl) =>
+        await HalfSessionAsync() is null ? Redirect("/signin") : View(new TwoStepSignInForm { ReturnUrl = returnUrl });
+
+    [HttpPost("/signin/two-step")]
+    public Task<IActionResult> Code(TwoStepSignInForm form) => CompleteAsync(form, usingRecoveryCode: false);
+
+    [HttpPost("/signin/two-step/recovery")]
+    public Task<IActionResult> Recovery(TwoStepSignInForm form) => CompleteAsync(form, usingRecoveryCode: true);
+
+    private async Task<IActionResult> CompleteAsync(TwoStepSignInForm form, bool usingRecoveryCode)
+    {
+        if (await HalfSessionAsync() is not { } half)
+            return Redirect("/signin");
+        var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/profile";
+        // Wrong codes are password guesses too: the account's sign-in throttle counts them, and past it the half-way session ends.
+        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), half.Email);
+        if (attempt.Wait is { } wait)
+        {
+            log.SignInThrottled(HttpContext, wait, half.UserId);
+            await sessions.SignOutAsync(HttpContext);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            return View("~/Views/Account/TooManyAttempts.cshtml", (int)Math.Ceiling(wait.TotalSeconds));
+        }
+        var account = await users.FindByIdAsync(half.UserId);
+        if (account?.TwoStepSecret is null)
+        {
+            await sessions.SignOutAsync(HttpContext);
+            return Redirect("/signin");
+        }
+        var passed = usingRecoveryCode
+            ? await codes.UseRecoveryCodeAsync(account.Id, form.RecoveryCode)
+            : codes.MatchingStep(account.TwoStepSecret, form.Code) is { } step && await codes.ClaimStepAsync(account.Id, step);
+        if (!passed)
+        {
+            log.TwoStep(HttpContext, account.Id, ActivityEvent.TwoStepFailed);
+            ModelState.AddModelError(usingRecoveryCode ? nameof(form.RecoveryCode) : nameof(form.Code),
+                usingRecoveryCode ? "That recovery code is not right, or was used already." : "That code is not right. Enter the code your app shows now.");
+            return View("Index", form);
+        }
+        await attempt.SucceededAsync();
+        if (!await sessions.SignInAsync(HttpContext, account, half.Persistent, passedTwoStep: true))
+            return Redirect("/signin");
+        if (usingRecoveryCode)
+            log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
+        log.SignInSucceeded(HttpContext, account.Id);
+        TempData.Flash($"Welcome, {account.DisplayName}!");
+        return Redirect(next);
+    }
+
+    private async Task<SessionRecord?> HalfSessionAsync() =>
+        await current.GetAsync(HttpContext) is { Record.IsAuthenticated: false } half ? half.Record : null;
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using OtpNet;
+using SessionSite.Redis;
+using StackExchange.Redis;
+
+namespace SessionSite.TwoStep;
+
+/// <summary>
+/// Authenticator-app codes (RFC 6238 via Otp.NET: SHA-1, 6 digits, 30 s) and recovery codes. The secret is kept
+/// encrypted with ASP.NET data protection; a code is checked against the server's clock only, ±1 step for drift,
+/// and each time step is accepted once. Recovery codes are stored only as their SHA-256 and taken with SREM.
+/// </summary>
+public sealed class TwoStepCodes(IDataProtectionProvider protection, IConnectionMultiplexer redis, TimeProvider clock)
+{
+    public const int RecoveryCodeCount = 10;
+    private const int SecretBytes = 20; // 160 bits, RFC 4226's recommendation for SHA-1
+
+    private readonly IDataProtector stored = protection.CreateProtector("SessionSite.TwoStep.Secret");
+    private readonly ITimeLimitedDataProtector pending = protection.CreateProtector("SessionSite.TwoStep.Enrolment").ToTimeLimitedDataProtector();
+
+    // KEYS[1] = account; ARGV[1] = the matched time step. Hand-written: check and record must be one step.
+    private const string ClaimStepScript = """
+        local last = tonumber(redis.call('HGET', KEYS[1], 'totp-step') or '-1')
+        if tonumber(ARGV[1]) <= last then return 0 end
+        redis.call('HSET', KEYS[1], 'totp-step', ARGV[1])
+        return 1
+        """;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>A new secret in base32 (for the app) and sealed for the enrolment form (valid 15 minutes).</summary>
+    public (string Base32, string Sealed) NewSecret()
+    {
+        var base32 = Base32Encoding.ToString(RandomNumberGenerator.GetBytes(SecretBytes));
+        return (base32, pending.Protect(base32, TimeSpan.FromMinutes(15)));
+    }
+
+    public string? Unseal(string? sealedSecret)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(sealedSecret) ? null : pending.Unprotect(sealedSecret);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public string Protect(string base32) => stored.Protect(base32);
+
+    public static Uri OtpAuthUri(string base32, string email) =>
+        new OtpUri(OtpType.Totp, base32, email, "SessionSite", OtpHashMode.Sha1, 6, 30, 0).ToUri();
+
+    /// <summary>The time step <paramref name="code"/> matches for the protected secret, or null.</summary>
+    public long? MatchingStep(string protectedSecret, string? code) => MatchingStepOf(stored.Unprotect(protectedSecret), code);
+
+    public long? MatchingStepOf(string base32, string? code)
+    {
+        var digits = code?.Replace(" ", "", StringComparison.Ordinal);
+        if (digits is not { Length: 6 } || !digits.All(char.IsAsciiDigit))
+            return null;
+        var totp = new Totp(Base32Encoding.ToBytes(base32));
+        return totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, digits, out var step, new VerificationWindow(previous: 1, future: 1)) ? step : null;
+    }
+
+    /// <summary>True the first time a step is used for the account; a replayed code (same step or older) is refused.</summary>
+    public async Task<bool> ClaimStepAsync(string userId, long step) =>
+        (int)await Db.ScriptEvaluateAsync(ClaimStepScript, [RedisKeys.Account(userId)], [step]) == 1;
+
+    /// <summary>Ten codes of 10 characters from a CSPRNG (about 50 bits each), shown once, shaped "xxxxx-xxxxx" to read.</summary>
+    public static IReadOnlyList<string> NewRecoveryCodes() =>
+        Enumerable.Range(0, RecoveryCodeCount).Select(_ =>
+        {
+            var text = Base32Encoding.ToString(RandomNumberGenerator.GetBytes(7))[..10].ToLowerInvariant();
+            return $"{text[..5]}-{text[5..]}";
+        }).ToList();
+
+    /// <summary>
+    /// SHA-256, not a slow hash: a recovery code has about 50 random bits, so a fast hash of it cannot be guessed
+    /// back, and using one must cost no more than checking a code.
+    /// </summary>
+    public static string HashRecoveryCode(string code) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim().Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())));
+
+    public async Task<bool> UseRecoveryCodeAsync(string userId, string? code) =>
+        !string.IsNullOrWhiteSpace(code) && await Db.SetRemoveAsync(RedisKeys.RecoveryCodes(userId), HashRecoveryCode(code));
+}

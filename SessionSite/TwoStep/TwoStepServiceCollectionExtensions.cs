@@ -1,0 +1,6 @@
+namespace SessionSite.TwoStep;
+
+public static class TwoStepServiceCollectionExtensions
+{
+    public static IServiceCollection AddTwoStep(this IServiceCollection services) => services.AddSingleton<TwoStepCodes>();
+}
