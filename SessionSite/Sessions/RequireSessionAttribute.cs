@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using SessionSite.Flash;
-using SessionSite.Redis;
 
 namespace SessionSite.Sessions;
 
@@ -44,23 +42,8 @@ public sealed class RequireSessionFilter(CurrentSession current, SessionCookie c
             return;
         }
         if (cookie.IsPresent(http.Request))
-            FlashSessionEnded(http);
+            SessionEndedNote.Flash(http, tempDataFactory);
         var returnUrl = $"{http.Request.PathBase}{http.Request.Path}{http.Request.QueryString}";
         context.Result = new RedirectResult($"/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
-    }
-
-    private void FlashSessionEnded(HttpContext http)
-    {
-        var tempData = tempDataFactory.GetTempData(http);
-        tempData.Flash("Your session has ended. Please sign in again.");
-        try
-        {
-            tempData.Save(); // the redirect short-circuits MVC's own TempData saving
-        }
-        catch (Exception e) when (RedisFailure.Is(e))
-        {
-            // The note is encrypted with data-protection keys kept in Redis; without them, the redirect still matters.
-            tempData.Clear();
-        }
     }
 }
