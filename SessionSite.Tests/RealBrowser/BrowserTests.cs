@@ -224,6 +224,43 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task TurnOnTwoStepSignInAndSignInWithACodeFromTheApp()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        var email = NewEmail();
+        await SignUpAsync(page, email);
+
+        await page.GotoAsync("/account/two-step");
+        await Expect(page.Locator("#totp-qr")).ToBeVisibleAsync();
+        Assert.Empty(await Accessibility.SeriousViolationsAsync(page));
+        await Screenshots.TakeAsync(page, "two-step-enrol");
+        var secret = (await page.Locator("#totp-secret").TextContentAsync())!.Trim();
+        await page.Locator("#Code").FillAsync(Pages.TwoStepEnrolPage.CodeFor(secret, DateTimeOffset.UtcNow));
+        await page.Locator("#two-step-submit").ClickAsync();
+        await Expect(page.Locator("#recovery-codes .recovery-code")).ToHaveCountAsync(10);
+        await Screenshots.TakeAsync(page, "recovery-codes");
+        await page.GotoAsync("/profile");
+        await new ProfileScreen(page).SignOutAsync();
+
+        await page.GotoAsync("/signin");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(Password);
+        await page.Locator("#signin-submit").ClickAsync();
+        await Expect(page.Locator("#two-step-signin-form")).ToBeVisibleAsync();
+        Assert.Empty(await Accessibility.SeriousViolationsAsync(page));
+        await Screenshots.TakeAsync(page, "two-step-signin");
+        // The next time step, so the code differs from the one that turned it on (a code is accepted once).
+        await page.Locator("#Code").FillAsync(Pages.TwoStepEnrolPage.CodeFor(secret, DateTimeOffset.UtcNow.AddSeconds(30)));
+        await page.Locator("#two-step-submit").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/profile$"));
+        await Expect(page.Locator("#profile-email")).ToHaveTextAsync(email);
+        Assert.Empty(watch.Problems);
+    }
+
+    [Fact]
     public async Task OnAPhoneTheSignedInMenuIsReachableThroughTheTogglerAndSignsOut()
     {
         await using var context = await fixture.NewContextAsync(360, 740);

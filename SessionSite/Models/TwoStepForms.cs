@@ -20,7 +20,7 @@ public sealed class TwoStepSignInForm
     [Display(Name = "Code from your app")]
     public string? Code { get; set; }
 
-    [StringLength(20)]
+    [StringLength(40)]
     [Display(Name = "Recovery code")]
     public string? RecoveryCode { get; set; }
 
