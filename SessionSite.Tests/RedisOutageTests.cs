@@ -22,7 +22,10 @@ public sealed class RedisOutageTests(RestartableRedisFixture fixture) : IClassFi
             var signIn = await signInPage.PostAsync(email, UserStories.Password);
 
             Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-            Assert.False(new HomePage(browser, await Browser.ParseAsync(home)).IsSignedIn);
+            var homePage = new HomePage(browser, await Browser.ParseAsync(home));
+            Assert.False(homePage.IsSignedIn);
+            // Not a silently signed-out site: the person is told their session cannot be checked just now.
+            Assert.NotNull(homePage.Document.QuerySelector("#session-unavailable"));
             foreach (var response in new[] { profile, signIn })
             {
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -118,7 +118,21 @@ public sealed class ThrottlingTests(ThrottlingFixture fixture) : IClassFixture<T
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
-        Assert.Equal("429", (await Browser.ParseAsync(response)).QuerySelector("#status-page")?.GetAttribute("data-status"));
+        var limited = (await Browser.ParseAsync(response)).QuerySelector("#signup-limited");
+        Assert.NotNull(limited);
+        Assert.Contains("try again in about", limited.TextContent);
         Assert.False(fixture.Redis.HasAccountFor(email));
+    }
+
+    [Fact]
+    public async Task MistypedSignUpsDoNotCountAgainstTheLimit()
+    {
+        var ip = NewIp();
+        for (var i = 0; i < ThrottlingFixture.SignUpLimit * 3; i++)
+            await (await SignUpPage.OpenAsync(NewBrowser(ip))).SubmitExpectingErrorsAsync("not-an-email", "Typo", UserStories.Password);
+
+        var (profile, _) = await UserStories.SignUpAsync(NewBrowser(ip));
+
+        Assert.True(profile.IsSignedIn);
     }
 }

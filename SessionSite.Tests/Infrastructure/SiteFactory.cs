@@ -52,6 +52,7 @@ public sealed class SiteFactory(
         builder.UseSetting("Redis:OperationTimeoutMilliseconds", "10000");
         // Every test browser comes from 127.0.0.1: per-IP limits are raised here and tested with their own fixture.
         builder.UseSetting("Throttling:SignUpLimit", "100000");
+        builder.UseSetting("Throttling:SignUpAttemptLimit", "1000000");
         builder.UseSetting("Throttling:IpFailureLimit", "100000");
         // Tests fire many sign-ups at once on purpose; the hashing gate is tested with its own small queue.
         builder.UseSetting("PasswordHashing:QueueLimit", "100000");

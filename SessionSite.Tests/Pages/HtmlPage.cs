@@ -35,7 +35,7 @@ public abstract class HtmlPage(Browser browser, IHtmlDocument document)
 
     public string? FormError(string summaryId)
     {
-        var text = Document.QuerySelector($"#{summaryId} li")?.TextContent.Trim();
+        var text = Document.QuerySelector($"#{summaryId}")?.TextContent.Trim();
         return string.IsNullOrEmpty(text) ? null : text;
     }
 }

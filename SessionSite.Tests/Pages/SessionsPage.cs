@@ -27,10 +27,10 @@ public sealed class SessionsPage : HtmlPage
         return Browser.SubmitAsync(form);
     }
 
-    /// <summary>Posts a revoke for any handle, as a hand-crafted request from this signed-in page would.</summary>
+    /// <summary>Posts a revoke for any handle, as a hand-crafted request from this signed-in page would (its token, another action).</summary>
     public Task<HttpResponseMessage> PostRevokeOfAnyHandleAsync(string handle)
     {
-        var form = Required<IHtmlFormElement>(Document, "#revoke-others-form");
+        var form = Required<IHtmlFormElement>(Document, "#revoke-all-form");
         form.Action = $"/sessions/{handle}/revoke";
         return Browser.SubmitAsync(form);
     }

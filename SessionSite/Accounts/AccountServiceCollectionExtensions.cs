@@ -18,7 +18,6 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<PasswordAuthenticator>();
-        services.AddSingleton<PasswordChange>();
         return services;
     }
 }

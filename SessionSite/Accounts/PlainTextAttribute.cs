@@ -13,7 +13,7 @@ namespace SessionSite.Accounts;
 public sealed class PlainTextAttribute : ValidationAttribute
 {
     public PlainTextAttribute()
-        : base("The {0} field cannot contain invisible, control or text-direction characters.")
+        : base("Remove the invisible, control or text-direction characters.")
     {
     }
 

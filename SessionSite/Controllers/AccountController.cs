@@ -17,6 +17,7 @@ public sealed class AccountController(
     PasswordAuthenticator authenticator,
     SessionLifecycle sessions,
     SignInThrottle throttle,
+    SignUpThrottle signUpThrottle,
     AccountMail mail,
     IOptions<AccountOptions> options,
     SecurityLog log) : Controller
@@ -30,12 +31,23 @@ public sealed class AccountController(
     {
         if (!ModelState.IsValid)
             return View(form);
+        var ip = ClientAddress.Of(HttpContext);
+        if (await signUpThrottle.WaitAsync(ip) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString();
+            return View("SignUpLimited", WaitText.Of(wait));
+        }
         var account = await users.CreateAsync(form.Email, form.DisplayName, draft => authenticator.HashAsync(draft, form.Password));
+        if (account is not null)
+            await signUpThrottle.RecordAsync(ip);
         if (options.Value.RequireVerifiedEmail)
             return await CheckInboxAsync(form, account);
         if (account is null)
         {
-            ModelState.AddModelError(nameof(form.Email), "An account with this email already exists. Sign in instead?");
+            ModelState.AddModelError(nameof(form.Email), "An account with this email already exists.");
+            ViewData["SignInInstead"] = $"/signin?email={Uri.EscapeDataString(form.Email.Trim())}";
             return View(form);
         }
         log.SignedUp(HttpContext, account.Id);
@@ -47,7 +59,7 @@ public sealed class AccountController(
     }
 
     [HttpGet("/signin")]
-    public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
+    public IActionResult SignIn(string? returnUrl, string? email) => View(new SignInForm { ReturnUrl = returnUrl, Email = email ?? "" });
 
     [HttpPost("/signin")]
     public async Task<IActionResult> SignIn(SignInForm form)

@@ -28,6 +28,8 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
         if (error is not null && RedisFailure.Is(error))
         {
             LogRedisUnavailable(logger, error.GetType().Name, path);
+            ViewData["RetryPath"] = path.StartsWith('/') && !path.StartsWith("//") ? path : "/";
+            ViewData["WasPost"] = HttpMethods.IsPost(HttpContext.Request.Method);
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             Response.Headers.RetryAfter = RetryAfterSeconds;
             return View("ServiceUnavailable");

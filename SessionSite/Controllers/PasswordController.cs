@@ -12,7 +12,13 @@ namespace SessionSite.Controllers;
 
 [RequireSession]
 public sealed class PasswordController(
-    CurrentSession current, PasswordChange passwords, SignInThrottle throttle, SessionLifecycle sessions, AccountMail mail, SecurityLog log)
+    CurrentSession current,
+    UserStore users,
+    PasswordAuthenticator passwords,
+    SignInThrottle throttle,
+    SessionLifecycle sessions,
+    AccountMail mail,
+    SecurityLog log)
     : Controller
 {
     [HttpGet("/account/password")]
@@ -21,9 +27,11 @@ public sealed class PasswordController(
     [HttpPost("/account/password")]
     public async Task<IActionResult> Change(ChangePasswordForm form)
     {
-        if (!ModelState.IsValid)
-            return View(form);
         var mine = current.Required;
+        // The current password is checked first, whatever else is wrong: a person fixing the new one must not
+        // learn only afterwards that the current one was never right.
+        if (string.IsNullOrEmpty(form.CurrentPassword))
+            return View(form);
         // The current password is a password guess like any other: it counts against the account's sign-in throttle.
         var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Record.Email);
         if (attempt.Wait is { } wait)
@@ -34,14 +42,22 @@ public sealed class PasswordController(
             ModelState.AddModelError(nameof(form.CurrentPassword), $"Too many wrong passwords. Try again in {WaitText.Of(wait)}.");
             return View(form);
         }
-        var account = await passwords.ChangeAsync(mine.Record.UserId, form.CurrentPassword, form.NewPassword);
-        if (account is null)
+        var stored = await users.FindByIdAsync(mine.Record.UserId);
+        if (stored is null || !await passwords.VerifyAsync(stored, form.CurrentPassword))
         {
             log.PasswordChangeFailed(HttpContext, mine.Record.UserId);
             ModelState.AddModelError(nameof(form.CurrentPassword), "The current password is incorrect.");
             return View(form);
         }
         await attempt.SucceededAsync();
+        if (!ModelState.IsValid)
+            return View(form);
+        if (form.NewPassword == form.CurrentPassword)
+        {
+            ModelState.AddModelError(nameof(form.NewPassword), "That is your current password. Choose a different one.");
+            return View(form);
+        }
+        var account = await users.ReplacePasswordAsync(stored, await passwords.HashAsync(stored, form.NewPassword));
         log.PasswordChanged(HttpContext, account.Id);
         await mail.NoticePasswordChangedAsync(account.Email);
         if (!await sessions.RenewAndEndOthersAsync(HttpContext, account, mine.Record))

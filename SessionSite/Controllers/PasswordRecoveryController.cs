@@ -38,17 +38,25 @@ public sealed class PasswordRecoveryController(
     }
 
     [HttpGet("/password/reset")]
-    public async Task<IActionResult> Reset(string? token) =>
-        await AccountOfAsync(await links.PeekAsync(LinkPurpose.ResetPassword, token)) is null
-            ? LinkInvalid()
-            : View(new ResetPasswordForm { Token = token! });
+    public async Task<IActionResult> Reset(string? token)
+    {
+        if (await AccountOfAsync(await links.PeekAsync(LinkPurpose.ResetPassword, token)) is not { } account)
+            return LinkInvalid();
+        ViewData["Email"] = account.Email;
+        return View(new ResetPasswordForm { Token = token! });
+    }
 
     [HttpPost("/password/reset")]
     public async Task<IActionResult> Reset(ResetPasswordForm form)
     {
         // A weak or mistyped new password is answered before the link is used up.
         if (!ModelState.IsValid)
-            return await AccountOfAsync(await links.PeekAsync(LinkPurpose.ResetPassword, form.Token)) is null ? LinkInvalid() : View(form);
+        {
+            if (await AccountOfAsync(await links.PeekAsync(LinkPurpose.ResetPassword, form.Token)) is not { } pending)
+                return LinkInvalid();
+            ViewData["Email"] = pending.Email;
+            return View(form);
+        }
         if (await AccountOfAsync(await links.RedeemAsync(LinkPurpose.ResetPassword, form.Token)) is not { } account)
             return LinkInvalid();
 

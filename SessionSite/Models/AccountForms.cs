@@ -5,7 +5,7 @@ namespace SessionSite.Models;
 
 public sealed class EditProfileForm
 {
-    [Required, StringLength(64), PlainText]
+    [Required(ErrorMessage = "Enter the name other people will see."), StringLength(64, ErrorMessage = "A display name can be at most 64 characters."), PlainText]
     [Display(Name = "Display name")]
     public string DisplayName { get; set; } = "";
 }
@@ -13,7 +13,7 @@ public sealed class EditProfileForm
 /// <summary>Downloading your data asks for the password: the file holds where and when you signed in.</summary>
 public sealed class DownloadDataForm
 {
-    [Required, StringLength(128)]
+    [Required(ErrorMessage = "Enter your current password."), StringLength(128, ErrorMessage = "A password can be at most 128 characters.")]
     [DataType(DataType.Password)]
     [Display(Name = "Current password")]
     public string CurrentPassword { get; set; } = "";
@@ -21,12 +21,12 @@ public sealed class DownloadDataForm
 
 public sealed class DeleteAccountForm
 {
-    [Required, StringLength(128)]
+    [Required(ErrorMessage = "Enter your current password."), StringLength(128, ErrorMessage = "A password can be at most 128 characters.")]
     [DataType(DataType.Password)]
     [Display(Name = "Current password")]
     public string CurrentPassword { get; set; } = "";
 
-    [Required, StringLength(254)]
+    [Required(ErrorMessage = "Type the email address of this account."), StringLength(254, ErrorMessage = "An email address can be at most 254 characters.")]
     [Display(Name = "Type your email address to confirm")]
     public string ConfirmEmail { get; set; } = "";
 }

@@ -5,7 +5,7 @@ namespace SessionSite.Models;
 
 public sealed class ForgotPasswordForm
 {
-    [Required, EmailAddress, StringLength(254), PlainText]
+    [Required(ErrorMessage = "Enter the email address you signed up with."), EmailAddress(ErrorMessage = "Enter an email address like name@example.com."), StringLength(254, ErrorMessage = "An email address can be at most 254 characters."), PlainText]
     [Display(Name = "Email")]
     public string Email { get; set; } = "";
 }

@@ -9,13 +9,13 @@ public sealed class ResetPasswordForm
     [Required, StringLength(64)]
     public string Token { get; set; } = "";
 
-    [Required, StringLength(128, MinimumLength = 8, ErrorMessage = "The new password must be 8 to 128 characters long.")]
+    [Required(ErrorMessage = "Choose a new password of at least 8 characters."), StringLength(128, MinimumLength = 8, ErrorMessage = "The new password must be 8 to 128 characters long.")]
     [NotCommonPassword]
     [DataType(DataType.Password)]
     [Display(Name = "New password")]
     public string NewPassword { get; set; } = "";
 
-    [Required, Compare(nameof(NewPassword), ErrorMessage = "The passwords do not match.")]
+    [Required(ErrorMessage = "Type the new password again."), Compare(nameof(NewPassword), ErrorMessage = "The passwords do not match.")]
     [DataType(DataType.Password)]
     [Display(Name = "Confirm new password")]
     public string ConfirmNewPassword { get; set; } = "";

@@ -5,21 +5,21 @@ namespace SessionSite.Models;
 
 public sealed class SignUpForm
 {
-    [Required, EmailAddress, StringLength(254), PlainText]
+    [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address like name@example.com."), StringLength(254, ErrorMessage = "An email address can be at most 254 characters."), PlainText]
     [Display(Name = "Email")]
     public string Email { get; set; } = "";
 
-    [Required, StringLength(64), PlainText]
+    [Required(ErrorMessage = "Enter the name other people will see."), StringLength(64, ErrorMessage = "A display name can be at most 64 characters."), PlainText]
     [Display(Name = "Display name")]
     public string DisplayName { get; set; } = "";
 
-    [Required, StringLength(128, MinimumLength = 8, ErrorMessage = "The password must be 8 to 128 characters long.")]
+    [Required(ErrorMessage = "Choose a password of at least 8 characters."), StringLength(128, MinimumLength = 8, ErrorMessage = "The password must be 8 to 128 characters long.")]
     [NotCommonPassword]
     [DataType(DataType.Password)]
     [Display(Name = "Password")]
     public string Password { get; set; } = "";
 
-    [Required, Compare(nameof(Password), ErrorMessage = "The passwords do not match.")]
+    [Required(ErrorMessage = "Type the password again."), Compare(nameof(Password), ErrorMessage = "The passwords do not match.")]
     [DataType(DataType.Password)]
     [Display(Name = "Confirm password")]
     public string ConfirmPassword { get; set; } = "";

@@ -29,7 +29,7 @@ public sealed class TwoStepSignInForm
 
 public sealed class CurrentPasswordForm
 {
-    [Required, StringLength(128)]
+    [Required(ErrorMessage = "Enter your current password."), StringLength(128, ErrorMessage = "A password can be at most 128 characters.")]
     [DataType(DataType.Password)]
     [Display(Name = "Current password")]
     public string CurrentPassword { get; set; } = "";

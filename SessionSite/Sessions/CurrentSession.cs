@@ -21,9 +21,13 @@ public sealed class CurrentSession(SessionCookie cookie, SessionStore store)
         }
         catch (Exception e) when (RedisFailure.Is(e))
         {
+            Unreachable = true;
             return null;
         }
     }
+
+    /// <summary>True when the browser has a session cookie but Redis could not be asked about it (the page says so).</summary>
+    public bool Unreachable { get; private set; }
 
     /// <summary>The session [RequireSession] loaded; asking for it anywhere else is a programming error.</summary>
     public BrowserSession Required =>

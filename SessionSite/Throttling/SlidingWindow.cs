@@ -31,6 +31,25 @@ public sealed class SlidingWindow(IConnectionMultiplexer redis)
         return wait == 0 ? null : TimeSpan.FromMilliseconds(wait);
     }
 
+    // KEYS[1] = counter; ARGV = now (ms), window (ms), limit. The wait (ms) if full, else 0; takes nothing.
+    private const string PeekScript = """
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
+        if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then return 0 end
+        local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+        return math.max(1, oldest[2] + ARGV[2] - ARGV[1])
+        """;
+
+    /// <summary>How long until a slot frees, or null when one is free now; takes nothing (count only what succeeds).</summary>
+    public async Task<TimeSpan?> PeekAsync(RedisKey key, TimeSpan window, int limit, DateTimeOffset now)
+    {
+        var wait = (long)await Db.ScriptEvaluateAsync(PeekScript, [key], [now.ToUnixTimeMilliseconds(), (long)window.TotalMilliseconds, limit]);
+        return wait == 0 ? null : TimeSpan.FromMilliseconds(wait);
+    }
+
+    /// <summary>Counts one event that already happened (whatever the limit).</summary>
+    public Task RecordAsync(RedisKey key, TimeSpan window, DateTimeOffset now, string member) =>
+        TryTakeAsync(key, window, int.MaxValue, now, member);
+
     public Task GiveBackAsync(RedisKey key, string member) => Db.SortedSetRemoveAsync(key, member);
 
     public Task ClearAsync(RedisKey key) => Db.KeyDeleteAsync(key);

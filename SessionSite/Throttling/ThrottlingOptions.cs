@@ -19,9 +19,13 @@ public sealed class ThrottlingOptions
 
     public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Sign-ups one client IP may post per window (per site instance: the framework's rate limiter).</summary>
+    /// <summary>Accounts one client IP may create per window (counted in Redis; refused attempts do not count).</summary>
     [Range(1, 100_000)]
     public int SignUpLimit { get; set; } = 10;
+
+    /// <summary>Sign-up posts, successful or not, one client IP may make per window (per instance: the framework's rate limiter).</summary>
+    [Range(1, 1_000_000)]
+    public int SignUpAttemptLimit { get; set; } = 100;
 
     public TimeSpan SignUpWindow { get; set; } = TimeSpan.FromHours(1);
 

@@ -15,6 +15,7 @@ public static class ThrottlingServiceCollectionExtensions
         services.AddSingleton<SlidingWindow>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<LinkRequestThrottle>();
+        services.AddSingleton<SignUpThrottle>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -29,7 +30,7 @@ public static class ThrottlingServiceCollectionExtensions
                 var throttling = http.RequestServices.GetRequiredService<IOptions<ThrottlingOptions>>().Value;
                 return RateLimitPartition.GetFixedWindowLimiter(
                     ClientAddress.Of(http) ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = throttling.SignUpLimit, Window = throttling.SignUpWindow });
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = throttling.SignUpAttemptLimit, Window = throttling.SignUpWindow });
             });
         });
         return services;

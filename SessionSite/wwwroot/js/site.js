@@ -2,10 +2,39 @@
 (() => {
   "use strict";
 
-  // Put the keyboard where the problem is: the first field the server marked invalid.
-  const firstInvalid = document.querySelector("[aria-invalid='true']");
-  if (firstInvalid) {
-    firstInvalid.focus();
+  // Put the keyboard where the problem is: a form-level message first, else the first field the server marked invalid.
+  const focusFirst = document.querySelector("[data-focus-on-load]") || document.querySelector("[aria-invalid='true']");
+  if (focusFirst) {
+    focusFirst.focus();
+  }
+
+  // A server message belongs to the value it was about: once the person changes the field, it goes.
+  for (const input of document.querySelectorAll("input[aria-invalid='true']")) {
+    input.addEventListener("input", () => {
+      input.removeAttribute("aria-invalid");
+      input.classList.remove("is-invalid");
+      const message = document.getElementById(`${input.id}-error`);
+      if (message) {
+        message.textContent = "";
+      }
+    }, { once: true });
+  }
+
+  // Times in the reader's own zone and words ("5 minutes ago"); without script the UTC text stays.
+  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+  for (const time of document.querySelectorAll("time[data-relative]")) {
+    const when = new Date(time.dateTime);
+    if (Number.isNaN(when.getTime())) {
+      continue;
+    }
+    const seconds = (when.getTime() - Date.now()) / 1000;
+    const [value, unit] = Math.abs(seconds) < 60 ? [0, "second"]
+      : Math.abs(seconds) < 3600 ? [Math.round(seconds / 60), "minute"]
+        : Math.abs(seconds) < 86400 ? [Math.round(seconds / 3600), "hour"]
+          : [Math.round(seconds / 86400), "day"];
+    time.title = absolute.format(when);
+    time.textContent = value === 0 && unit === "second" ? (time.dataset.relative === "past" ? "Active now" : "in a moment") : relative.format(value, unit);
   }
 
   // Show/hide toggles for password inputs.
