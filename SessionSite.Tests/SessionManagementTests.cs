@@ -34,16 +34,17 @@ public sealed class SessionManagementTests(SiteFixture fixture) : IClassFixture<
         var userId = RedisInspection.UserIdOf(first.SessionCookie!);
         var fromFirst = await SessionsPage.OpenAsync(first);
         var secondId = (await SessionsPage.OpenAsync(second)).Current.Handle;
+        var revoked = Assert.Single(fromFirst.Rows, r => r.Handle == secondId);
 
         var after = await fromFirst.RevokeAsync(secondId);
 
-        Assert.Equal("That session has been signed out.", after.Flash);
+        Assert.Equal($"{revoked.Device} ({revoked.Ip}) has been signed out.", after.Flash);
         Assert.Equal(after.Current, Assert.Single(after.Rows));
         var response = await second.GetAsync("/profile");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/signin?returnUrl=", response.Headers.Location!.OriginalString);
         var signIn = await SignInPage.OpenAsync(second, response.Headers.Location!.OriginalString);
-        Assert.Equal("Your session has ended. Please sign in again.", signIn.Flash);
+        Assert.Equal("You were signed out from another device. Please sign in again.", signIn.Flash);
         Assert.Single(fixture.Redis.SessionKeysOf(userId));
         Assert.Single(fixture.Redis.IndexMembersOf(userId));
     }
@@ -57,7 +58,7 @@ public sealed class SessionManagementTests(SiteFixture fixture) : IClassFixture<
 
         var after = await (await SessionsPage.OpenAsync(second)).RevokeOthersAsync();
 
-        Assert.Equal("2 other sessions have been signed out.", after.Flash);
+        Assert.StartsWith("2 other sessions have been signed out: ", after.Flash);
         Assert.True(Assert.Single(after.Rows).IsCurrent);
         Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/profile")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await third.GetAsync("/profile")).StatusCode);

@@ -156,9 +156,9 @@ public sealed class UsabilityTests(SiteFixture fixture) : IClassFixture<SiteFixt
         await UserStories.SignInAsync(fixture.Site.NewBrowser(), email);
         var withAnother = await SessionsPage.OpenAsync(first);
 
-        Assert.Null(alone.Document.QuerySelector("#revoke-others-form"));
+        Assert.False(alone.OffersToSignOutOthers);
         Assert.NotNull(alone.Document.QuerySelector("#only-session"));
-        Assert.NotNull(withAnother.Document.QuerySelector("#revoke-others-form"));
+        Assert.True(withAnother.OffersToSignOutOthers);
     }
 
     [Fact]
@@ -169,5 +169,53 @@ public sealed class UsabilityTests(SiteFixture fixture) : IClassFixture<SiteFixt
         Assert.Equal("#main", page.QuerySelector("a.skip-link")?.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector("main#main"));
         Assert.Contains("90 days", page.QuerySelector("#site-footer")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TheSessionsPageListsThisDeviceFirstThenTheOthersByLastActivity()
+    {
+        var first = fixture.Site.NewBrowser();
+        var second = fixture.Site.NewBrowser();
+        var email = await UserStories.SignedInTwiceAsync(first, second);
+        await UserStories.SignInAsync(fixture.Site.NewBrowser(), email);
+
+        var page = await SessionsPage.OpenAsync(second);
+
+        Assert.True(page.Rows[0].IsCurrent);
+        Assert.Equal("This device", page.Document.QuerySelector("tr.session-current #current-session")?.TextContent.Trim());
+        var lastActive = page.Document.QuerySelectorAll("tr.session-row time.session-last-active").Skip(1).Select(t => DateTimeOffset.Parse(t.GetAttribute("datetime")!)).ToList();
+        Assert.Equal(lastActive.OrderByDescending(t => t), lastActive);
+        Assert.All(page.Document.QuerySelectorAll("tr.session-row time.session-last-active"), t => Assert.Equal("past", t.GetAttribute("data-relative")));
+        Assert.All(page.Document.QuerySelectorAll("tr.session-row:not(.session-current) a.revoke-link"), a => Assert.Equal("Sign out this device", a.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task SigningADeviceOutAsksFirstAndAGetChangesNothing()
+    {
+        var first = fixture.Site.NewBrowser();
+        var second = fixture.Site.NewBrowser();
+        await UserStories.SignedInTwiceAsync(first, second);
+        var handle = (await SessionsPage.OpenAsync(second)).Current.Handle;
+
+        var confirm = await first.GetDocumentAsync($"/sessions/{handle}/revoke");
+
+        Assert.NotNull(confirm.QuerySelector("#confirm-revoke-form"));
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/profile")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await first.GetAsync("/sessions/no-such-handle/revoke")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ABrowserSignedOutByAPasswordChangeIsToldWhy()
+    {
+        var changer = fixture.Site.NewBrowser();
+        var other = fixture.Site.NewBrowser();
+        await UserStories.SignedInTwiceAsync(changer, other);
+        await (await ChangePasswordPage.OpenAsync(changer)).SubmitAsync(UserStories.Password, "another passphrase entirely");
+
+        var response = await other.GetAsync("/profile");
+        var signIn = await SignInPage.OpenAsync(other, response.Headers.Location!.OriginalString);
+
+        Assert.Equal("You were signed out because your password was changed. Please sign in again.", signIn.Flash);
+        Assert.Contains("alert-warning", signIn.Document.QuerySelector("#flash-message")!.ClassList);
     }
 }

@@ -14,8 +14,8 @@ public sealed class WrongTypedFormValueTests(SiteFixture fixture) : IClassFixtur
         { "/signup", "#signup-form" },
         { "/signin", "#signin-form" },
         { "/account/password", "#password-form" },
-        { "/sessions", "#revoke-others-form" },
-        { "/sessions", ".revoke-form" },
+        { "/sessions/revoke-others", "#confirm-revoke-others-form" },
+        { "/sessions", "#revoke-all-form" },
         { "/profile", "#signout-form" },
     };
 

@@ -15,16 +15,18 @@ public sealed class SessionsPage : HtmlPage
             .Select(row => new Row(
                 row.GetAttribute("data-session-handle")!,
                 row.ClassList.Contains("session-current"),
-                row.QuerySelector(".session-device")!.TextContent.Trim(),
+                row.QuerySelector(".session-device-name")!.TextContent.Trim(),
                 row.QuerySelector(".session-ip")!.TextContent.Trim()))
             .ToList();
 
     public Row Current => Assert.Single(Rows, r => r.IsCurrent);
 
-    public Task<HttpResponseMessage> PostRevokeAsync(string handle)
+    /// <summary>"Sign out this device": the row's link to the confirmation page, then its form.</summary>
+    public async Task<HttpResponseMessage> PostRevokeAsync(string handle)
     {
-        var form = Required<IHtmlFormElement>(Document, $"tr[data-session-handle='{handle}'] form.revoke-form");
-        return Browser.SubmitAsync(form);
+        var link = Required<IHtmlAnchorElement>(Document, $"tr[data-session-handle='{handle}'] a.revoke-link");
+        var confirm = await Browser.GetDocumentAsync(new Uri(link.Href).PathAndQuery);
+        return await Browser.SubmitAsync(Required<IHtmlFormElement>(confirm, "#confirm-revoke-form"));
     }
 
     /// <summary>Posts a revoke for any handle, as a hand-crafted request from this signed-in page would (its token, another action).</summary>
@@ -38,9 +40,14 @@ public sealed class SessionsPage : HtmlPage
     public async Task<SessionsPage> RevokeAsync(string handle) =>
         new(Browser, await Browser.FollowRedirectAsync(await PostRevokeAsync(handle), "/sessions"));
 
+    public bool OffersToSignOutOthers => Document.QuerySelector("#revoke-others-link") is not null;
+
+    /// <summary>"Sign out all other sessions": the link to the confirmation page, then its form.</summary>
     public async Task<SessionsPage> RevokeOthersAsync()
     {
-        var response = await Browser.SubmitAsync(Required<IHtmlFormElement>(Document, "#revoke-others-form"));
+        var link = Required<IHtmlAnchorElement>(Document, "#revoke-others-link");
+        var confirm = await Browser.GetDocumentAsync(new Uri(link.Href).PathAndQuery);
+        var response = await Browser.SubmitAsync(Required<IHtmlFormElement>(confirm, "#confirm-revoke-others-form"));
         return new SessionsPage(Browser, await Browser.FollowRedirectAsync(response, "/sessions"));
     }
 

@@ -69,7 +69,7 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
         var sessions = await alphaProfile.GoToSessionsAsync();
         await Expect(sessions.Rows).ToHaveCountAsync(2);
         sessions = await sessions.SignOutAnotherSessionAsync();
-        await Expect(sessions.Flash).ToContainTextAsync("That session has been signed out.");
+        await Expect(sessions.Flash).ToContainTextAsync("has been signed out.");
         await Expect(sessions.Rows).ToHaveCountAsync(1);
 
         await betaPage.GotoAsync("/profile");

@@ -54,7 +54,7 @@ public sealed class AccountController(
         await mail.SendVerificationAsync(account);
         if (!await sessions.SignInAsync(HttpContext, account, persistent: false))
             return Redirect("/signin");
-        TempData.Flash($"Welcome, {account.DisplayName}!");
+        TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect("/profile");
     }
 
@@ -95,7 +95,7 @@ public sealed class AccountController(
         }
         await attempt.SucceededAsync();
         log.SignInSucceeded(HttpContext, account.Id);
-        TempData.Flash($"Welcome, {account.DisplayName}!");
+        TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);
     }
 

@@ -30,7 +30,7 @@ public sealed class EmailController(
             return LinkInvalid(LinkPurpose.VerifyEmail);
         await sessions.RewriteAllAsync(claim.UserId, record => record with { EmailVerified = true, ProfileVersion = version });
         log.EmailVerified(HttpContext, claim.UserId);
-        TempData.Flash("Your email address is confirmed.");
+        TempData.Flash("Your email address is confirmed.", FlashKind.Success);
         return Redirect("/profile");
     }
 
@@ -107,7 +107,7 @@ public sealed class EmailController(
         await mail.NoticeEmailChangedAsync(claim.PreviousEmail, claim.Email);
         await mail.NoticeEmailVerifiedAsync(claim.Email);
         log.EmailChanged(HttpContext, claim.UserId);
-        TempData.Flash($"Your email address is now {claim.Email}.");
+        TempData.Flash($"Your email address is now {claim.Email}.", FlashKind.Success);
         return Redirect("/profile");
     }
 

@@ -41,7 +41,7 @@ public sealed class ManageController(
         if (await users.UpdateDisplayNameAsync(userId, name) is { } version)
             await sessions.RewriteAllAsync(userId, record => record with { DisplayName = name, ProfileVersion = version });
         log.ProfileChanged(HttpContext, userId);
-        TempData.Flash("Your profile has been saved.");
+        TempData.Flash("Your profile has been saved.", FlashKind.Success);
         return Redirect("/account");
     }
 

@@ -62,10 +62,10 @@ public sealed class PasswordController(
         await mail.NoticePasswordChangedAsync(account.Email);
         if (!await sessions.RenewAndEndOthersAsync(HttpContext, account, mine.Record))
         {
-            TempData.Flash("Your password was changed again elsewhere. Please sign in with the newest one.");
+            TempData.Flash("Your password was changed again elsewhere. Please sign in with the newest one.", FlashKind.Warning);
             return Redirect("/signin");
         }
-        TempData.Flash("Your password has been changed and every other session has been signed out.");
+        TempData.Flash("Your password has been changed and every other session has been signed out.", FlashKind.Success);
         return Redirect("/profile");
     }
 }

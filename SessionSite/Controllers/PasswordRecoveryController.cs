@@ -61,10 +61,10 @@ public sealed class PasswordRecoveryController(
             return LinkInvalid();
 
         await users.ReplacePasswordAsync(account, await passwords.HashAsync(account, form.NewPassword));
-        await sessions.RevokeAllExceptAsync(account.Id, keepStorageHash: null);
+        await sessions.RevokeAllExceptAsync(account.Id, keepStorageHash: null, EndReason.PasswordChanged);
         await mail.NoticePasswordResetAsync(account.Email);
         log.PasswordReset(HttpContext, account.Id);
-        TempData.Flash("Your password has been reset. Please sign in.");
+        TempData.Flash("Your password has been reset. Please sign in.", FlashKind.Success);
         return Redirect("/signin");
     }
 

@@ -9,15 +9,14 @@ namespace SessionSite.Controllers;
 [RequireSession]
 public sealed class SessionsController(CurrentSession current, SessionStore store, SessionLifecycle lifecycle, SecurityLog log) : Controller
 {
+    /// <summary>This browser first, then the others by last activity, as GitHub and Google list devices.</summary>
     [HttpGet("/sessions")]
-    public async Task<IActionResult> Index()
-    {
-        var mine = current.Required;
-        var rows = (await store.ListAsync(mine.Record.UserId))
-            .Select(s => new SessionRow(s.Session, s.StorageHash == mine.Credential.StorageHash))
-            .ToList();
-        return View(rows);
-    }
+    public async Task<IActionResult> Index() => View(await RowsAsync());
+
+    /// <summary>Asks before signing a device out: a confirmation page works without any script under the CSP.</summary>
+    [HttpGet("/sessions/{handle}/revoke")]
+    public async Task<IActionResult> ConfirmRevoke(string handle) =>
+        (await RowsAsync()).FirstOrDefault(row => row.Session.Handle == handle) is { } row ? View(row) : NotFound();
 
     [HttpPost("/sessions/{handle}/revoke")]
     public async Task<IActionResult> Revoke(string handle)
@@ -29,10 +28,30 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
             TempData.Flash("You have been signed out.");
             return Redirect("/");
         }
-        if (!await store.RevokeAsync(mine.Record.UserId, handle))
+        var target = (await store.ListAsync(mine.Record.UserId)).FirstOrDefault(s => s.Session.Handle == handle);
+        if (target is null || !await store.RevokeAsync(mine.Record.UserId, handle))
             return NotFound();
         log.SessionsRevoked(HttpContext, mine.Record.UserId, 1);
-        TempData.Flash("That session has been signed out.");
+        TempData.Flash($"{Describe(target.Session)} has been signed out.", FlashKind.Success);
+        return Redirect("/sessions");
+    }
+
+    [HttpGet("/sessions/revoke-others")]
+    public async Task<IActionResult> ConfirmRevokeOthers() => View((await RowsAsync()).Where(row => !row.IsCurrent).ToList());
+
+    [HttpPost("/sessions/revoke-others")]
+    public async Task<IActionResult> RevokeOthers()
+    {
+        var mine = current.Required;
+        var others = (await store.ListAsync(mine.Record.UserId)).Where(s => s.StorageHash != mine.Credential.StorageHash).ToList();
+        var ended = await store.RevokeAllExceptAsync(mine.Record.UserId, mine.Credential.StorageHash);
+        log.SessionsRevoked(HttpContext, mine.Record.UserId, ended);
+        TempData.Flash(ended switch
+        {
+            0 => "There were no other sessions to sign out.",
+            1 => $"{Describe(others[0].Session)} has been signed out.",
+            _ => $"{ended} other sessions have been signed out: {string.Join(", ", others.Select(s => s.Session.Device).Distinct())}.",
+        }, FlashKind.Success);
         return Redirect("/sessions");
     }
 
@@ -48,13 +67,15 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
         return Redirect("/");
     }
 
-    [HttpPost("/sessions/revoke-others")]
-    public async Task<IActionResult> RevokeOthers()
+    private async Task<List<SessionRow>> RowsAsync()
     {
         var mine = current.Required;
-        var ended = await store.RevokeAllExceptAsync(mine.Record.UserId, mine.Credential.StorageHash);
-        log.SessionsRevoked(HttpContext, mine.Record.UserId, ended);
-        TempData.Flash(ended == 1 ? "1 other session has been signed out." : $"{ended} other sessions have been signed out.");
-        return Redirect("/sessions");
+        return (await store.ListAsync(mine.Record.UserId))
+            .Select(s => new SessionRow(s.Session, s.StorageHash == mine.Credential.StorageHash))
+            .OrderByDescending(row => row.IsCurrent)
+            .ThenByDescending(row => row.Session.LastSeenAt)
+            .ToList();
     }
+
+    private static string Describe(SessionRecord session) => session.ClientIp is null ? session.Device : $"{session.Device} ({session.ClientIp})";
 }

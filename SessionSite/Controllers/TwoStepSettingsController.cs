@@ -40,7 +40,7 @@ public sealed class TwoStepSettingsController(
         var secret = codes.Unseal(form.PendingSecret);
         if (secret is null)
         {
-            TempData.Flash("That setup took too long. Here is a new secret: add it to your app again.");
+            TempData.Flash("That setup took too long. Here is a new secret: add it to your app again.", FlashKind.Warning);
             return Redirect("/account/two-step");
         }
         if (!ModelState.IsValid || codes.MatchingStepOf(secret, form.Code) is not { } step)
@@ -63,7 +63,7 @@ public sealed class TwoStepSettingsController(
         await users.DisableTwoStepAsync(account.Id);
         log.TwoStep(HttpContext, account.Id, ActivityEvent.TwoStepDisabled);
         await mail.NoticeTwoStepAsync(account.Email, "Two-step sign-in was turned off: signing in now asks only for your password.");
-        TempData.Flash("Two-step sign-in is off.");
+        TempData.Flash("Two-step sign-in is off.", FlashKind.Success);
         return Redirect("/account");
     }
 

@@ -65,7 +65,7 @@ public sealed class TwoStepSignInController(
         if (usingRecoveryCode)
             log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
         log.SignInSucceeded(HttpContext, account.Id);
-        TempData.Flash($"Welcome, {account.DisplayName}!");
+        TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);
     }
 

@@ -10,6 +10,9 @@ public static class RedisKeys
 
     public static string SessionIndex(string userId) => $"{{user:{userId}}}:sessions";
 
+    /// <summary>Storage hash → why that session was ended, kept a day, so its browser can be told.</summary>
+    public static string SessionsEnded(string userId) => $"{{user:{userId}}}:ended";
+
     public static string Activity(string userId) => $"{{user:{userId}}}:activity";
 
     /// <summary>SHA-256 of each unused two-step recovery code.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using SessionSite.Redis;
 
 namespace SessionSite.Sessions;
 
@@ -20,10 +21,23 @@ public sealed class RequireSessionAttribute : Attribute, IFilterFactory
 public sealed class AllowHalfSignedInAttribute : Attribute;
 
 /// <summary>The work behind <see cref="RequireSessionAttribute"/>, with its services from DI.</summary>
-public sealed class RequireSessionFilter(CurrentSession current, SessionCookie cookie, ITempDataDictionaryFactory tempDataFactory)
+public sealed class RequireSessionFilter(CurrentSession current, SessionCookie cookie, SessionStore store, ITempDataDictionaryFactory tempDataFactory)
     : IAsyncAuthorizationFilter
 {
     public const string TwoStepPath = "/signin/two-step";
+
+    // Only on the way out, and never fatal: without Redis the plain note still goes.
+    private async Task<string?> EndReasonAsync(SessionCredential ended)
+    {
+        try
+        {
+            return await store.EndReasonAsync(ended);
+        }
+        catch (Exception e) when (RedisFailure.Is(e))
+        {
+            return null;
+        }
+    }
 
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
@@ -42,7 +56,7 @@ public sealed class RequireSessionFilter(CurrentSession current, SessionCookie c
             return;
         }
         if (cookie.IsPresent(http.Request))
-            SessionEndedNote.Flash(http, tempDataFactory);
+            SessionEndedNote.Flash(http, tempDataFactory, cookie.TryRead(http.Request, out var ended) ? await EndReasonAsync(ended) : null);
         var returnUrl = $"{http.Request.PathBase}{http.Request.Path}{http.Request.QueryString}";
         context.Result = new RedirectResult($"/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
     }

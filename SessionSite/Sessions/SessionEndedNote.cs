@@ -7,10 +7,15 @@ namespace SessionSite.Sessions;
 /// <summary>"Your session has ended", for a browser whose cookie names a session that is over.</summary>
 public static class SessionEndedNote
 {
-    public static void Flash(HttpContext http, ITempDataDictionaryFactory tempDataFactory)
+    public static void Flash(HttpContext http, ITempDataDictionaryFactory tempDataFactory, string? reason = null)
     {
         var tempData = tempDataFactory.GetTempData(http);
-        tempData.Flash("Your session has ended. Please sign in again.");
+        tempData.Flash(reason switch
+        {
+            EndReason.SignedOutElsewhere => "You were signed out from another device. Please sign in again.",
+            EndReason.PasswordChanged => "You were signed out because your password was changed. Please sign in again.",
+            _ => "Your session has ended. Please sign in again.",
+        }, FlashKind.Warning);
         try
         {
             tempData.Save(); // the redirect short-circuits MVC's own TempData saving

@@ -43,16 +43,24 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
         """;
 
     // KEYS[1] = index, KEYS[2..n] = session entries; ARGV[1] = now, ARGV[2..n] = their members.
+    // KEYS[1] = index, KEYS[2] = the "why it ended" hash, KEYS[3..n] = entries; ARGV[1] = now, ARGV[2] = reason
+    // ('' for none), ARGV[3] = how long the reason is kept (ms), ARGV[4..n] = their members.
     private const string RemoveScript = Settle + """
 
         local removed = 0
-        for i = 2, #KEYS do
+        for i = 3, #KEYS do
           redis.call('DEL', KEYS[i])
-          removed = removed + redis.call('ZREM', KEYS[1], ARGV[i])
+          local gone = redis.call('ZREM', KEYS[1], ARGV[i + 1])
+          removed = removed + gone
+          if gone == 1 and ARGV[2] ~= '' then redis.call('HSET', KEYS[2], ARGV[i + 1], ARGV[2]) end
         end
+        if ARGV[2] ~= '' and removed > 0 then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
         settle(KEYS[1], ARGV[1])
         return removed
         """;
+
+    /// <summary>How long a browser whose session was ended can still be told why.</summary>
+    private static readonly TimeSpan ReasonKept = TimeSpan.FromDays(1);
 
     private const string MembersScript = Settle + """
 
@@ -82,21 +90,25 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
         (TouchOutcome)(int)await Db.ScriptEvaluateAsync(UpdateIfPresentScript,
             [RedisKeys.SessionIndex(userId), RedisKeys.Account(userId)], [storageHash, Ms(expiresAt), Ms(now), profileVersion]);
 
-    /// <summary>Deletes the sessions and their members in one step; returns how many members were removed.</summary>
-    public async Task<int> RemoveAsync(string userId, IReadOnlyCollection<string> storageHashes, DateTimeOffset now)
+    /// <summary>
+    /// Deletes sessions and their members in one step; returns how many members were removed. A <c>reason</c>
+    /// (<see cref="EndReason"/>) is kept a day per ended session, so its browser can be told why.
+    /// </summary>
+    public async Task<int> RemoveAsync(string userId, IReadOnlyCollection<string> storageHashes, DateTimeOffset now, string? reason = null)
     {
-        var keys = new RedisKey[storageHashes.Count + 1];
-        var args = new RedisValue[storageHashes.Count + 1];
-        keys[0] = RedisKeys.SessionIndex(userId);
-        args[0] = Ms(now);
-        var i = 1;
+        var keys = new List<RedisKey> { RedisKeys.SessionIndex(userId), RedisKeys.SessionsEnded(userId) };
+        var args = new List<RedisValue> { Ms(now), reason ?? "", (long)ReasonKept.TotalMilliseconds };
         foreach (var hash in storageHashes)
         {
-            keys[i] = RedisKeys.Session(userId, hash);
-            args[i++] = hash;
+            keys.Add(RedisKeys.Session(userId, hash));
+            args.Add(hash);
         }
-        return (int)await Db.ScriptEvaluateAsync(RemoveScript, keys, args);
+        return (int)await Db.ScriptEvaluateAsync(RemoveScript, keys.ToArray(), args.ToArray());
     }
+
+    /// <summary>Why the session was ended by someone, if it was (and not long ago); null when it simply expired.</summary>
+    public async Task<string?> EndReasonAsync(string userId, string storageHash) =>
+        (await Db.HashGetAsync(RedisKeys.SessionsEnded(userId), storageHash)) is { IsNullOrEmpty: false } reason ? reason.ToString() : null;
 
     public async Task<string[]> MembersAsync(string userId, DateTimeOffset now)
     {
@@ -114,4 +126,11 @@ public enum TouchOutcome
 
     /// <summary>Touched, but the entry was written from a copy older than the account's name or address.</summary>
     Stale = 2,
+}
+
+/// <summary>Why a session was ended for its browser, as kept for a day to tell that browser.</summary>
+public static class EndReason
+{
+    public const string SignedOutElsewhere = "elsewhere";
+    public const string PasswordChanged = "password";
 }

@@ -40,7 +40,7 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
     /// </summary>
     public async Task<bool> RenewAndEndOthersAsync(HttpContext http, Account account, SessionRecord previous)
     {
-        await store.RevokeAllExceptAsync(account.Id, keepStorageHash: null);
+        await store.RevokeAllExceptAsync(account.Id, keepStorageHash: null, EndReason.PasswordChanged);
         return await SignInAsync(http, account, previous.Persistent, passedTwoStep: previous.PassedTwoStep);
     }
 

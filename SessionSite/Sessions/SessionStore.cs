@@ -126,15 +126,17 @@ public sealed class SessionStore(
     public async Task<bool> RevokeAsync(string userId, string handle)
     {
         var target = (await ListAsync(userId)).FirstOrDefault(s => s.Session.Handle == handle);
-        return target is not null && await index.RemoveAsync(userId, [target.StorageHash], clock.GetUtcNow()) > 0;
+        return target is not null && await index.RemoveAsync(userId, [target.StorageHash], clock.GetUtcNow(), EndReason.SignedOutElsewhere) > 0;
     }
 
+    public Task<string?> EndReasonAsync(SessionCredential credential) => index.EndReasonAsync(credential.UserId, credential.StorageHash);
+
     /// <summary>Ends every session of the user but the one named; returns how many ended.</summary>
-    public async Task<int> RevokeAllExceptAsync(string userId, string? keepStorageHash)
+    public async Task<int> RevokeAllExceptAsync(string userId, string? keepStorageHash, string reason = EndReason.SignedOutElsewhere)
     {
         var now = clock.GetUtcNow();
         var others = (await index.MembersAsync(userId, now)).Where(hash => hash != keepStorageHash).ToArray();
-        return others.Length == 0 ? 0 : await index.RemoveAsync(userId, others, now);
+        return others.Length == 0 ? 0 : await index.RemoveAsync(userId, others, now, reason);
     }
 
     private async Task EnforceCapAsync(string userId, string newStorageHash)
@@ -150,7 +152,7 @@ public sealed class SessionStore(
             .Select(s => s.StorageHash)
             .ToArray();
         if (leastRecentlyUsed.Length > 0)
-            await index.RemoveAsync(userId, leastRecentlyUsed, clock.GetUtcNow());
+            await index.RemoveAsync(userId, leastRecentlyUsed, clock.GetUtcNow(), EndReason.SignedOutElsewhere);
     }
 
     private async Task<SessionRecord?> ReadAsync(string userId, string storageHash)

@@ -16,7 +16,8 @@ public sealed class SessionsScreen(IPage page) : Screen(page)
 
     public async Task<SessionsScreen> SignOutAnotherSessionAsync()
     {
-        await Page.Locator("tr.session-row:not(.session-current) .revoke-button").First.ClickAsync();
+        await Page.Locator("tr.session-row:not(.session-current) .revoke-link").First.ClickAsync();
+        await Page.Locator("#confirm-revoke-button").ClickAsync();
         return await ExpectAsync(Page);
     }
 }
