@@ -261,6 +261,28 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task AFailedSignInTakesTheFocusToItsMessageAndAFixedFieldLosesItsOldMessage()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.Locator("#Email").FillAsync(NewEmail());
+        await page.Locator("#Password").FillAsync("not the password");
+        await page.Locator("#signin-submit").ClickAsync();
+
+        await Expect(page.Locator("#signin-errors")).ToBeFocusedAsync();
+        await Expect(page.Locator("#signin-errors")).ToHaveTextAsync("The email or password is incorrect.");
+
+        var signUp = await SignUpScreen.OpenAsync(page);
+        await signUp.FillAsync("not-an-email", "Name", Password);
+        await signUp.SubmitAsync();
+        await Expect(signUp.FieldError("Email")).ToHaveTextAsync("Enter an email address like name@example.com.");
+        await signUp.Field("Email").FillAsync("fixed@example.com");
+        await Expect(signUp.FieldError("Email")).ToBeEmptyAsync();
+        await Expect(signUp.Field("Email")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+    }
+
+    [Fact]
     public async Task OnAPhoneTheSignedInMenuIsReachableThroughTheTogglerAndSignsOut()
     {
         await using var context = await fixture.NewContextAsync(360, 740);
