@@ -185,7 +185,7 @@ public sealed class UsabilityTests(SiteFixture fixture) : IClassFixture<SiteFixt
         Assert.Equal("This device", page.Document.QuerySelector("tr.session-current #current-session")?.TextContent.Trim());
         var lastActive = page.Document.QuerySelectorAll("tr.session-row time.session-last-active").Skip(1).Select(t => DateTimeOffset.Parse(t.GetAttribute("datetime")!)).ToList();
         Assert.Equal(lastActive.OrderByDescending(t => t), lastActive);
-        Assert.All(page.Document.QuerySelectorAll("tr.session-row time.session-last-active"), t => Assert.Equal("past", t.GetAttribute("data-relative")));
+        Assert.All(page.Document.QuerySelectorAll("tr.session-row time.session-last-active"), t => Assert.Equal("active", t.GetAttribute("data-relative")));
         Assert.All(page.Document.QuerySelectorAll("tr.session-row:not(.session-current) a.revoke-link"), a => Assert.Equal("Sign out this device", a.TextContent.Trim()));
     }
 

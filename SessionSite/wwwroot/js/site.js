@@ -34,7 +34,7 @@
         : Math.abs(seconds) < 86400 ? [Math.round(seconds / 3600), "hour"]
           : [Math.round(seconds / 86400), "day"];
     time.title = absolute.format(when);
-    time.textContent = value === 0 && unit === "second" ? (time.dataset.relative === "past" ? "Active now" : "in a moment") : relative.format(value, unit);
+    time.textContent = value === 0 && unit === "second" ? (time.dataset.relative === "active" ? "Active now" : "just now") : relative.format(value, unit);
   }
 
   // Show/hide toggles for password inputs.
