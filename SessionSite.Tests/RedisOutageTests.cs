@@ -26,6 +26,9 @@ public sealed class RedisOutageTests(RestartableRedisFixture fixture) : IClassFi
             Assert.False(homePage.IsSignedIn);
             // Not a silently signed-out site: the person is told their session cannot be checked just now.
             Assert.NotNull(homePage.Document.QuerySelector("#session-unavailable"));
+            Assert.NotNull((await Browser.ParseAsync(profile)).QuerySelector("#try-again"));
+            Assert.DoesNotContain("Nothing you sent", (await Browser.ParseAsync(profile)).Body!.TextContent);
+            Assert.Contains("Nothing you sent was changed or saved.", (await Browser.ParseAsync(signIn)).Body!.TextContent);
             foreach (var response in new[] { profile, signIn })
             {
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -153,6 +153,8 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
             await CheckAsync(page, "/account/profile", "edit-profile");
             await CheckAsync(page, "/account/activity", "activity");
             await CheckAsync(page, "/account/delete", "delete-account");
+            await CheckAsync(page, "/account/two-step", "two-step");
+            await CheckAsync(page, "/sessions/revoke-others", "confirm-revoke-others");
             await CheckAsync(page, "/", "home-signed-in");
             Assert.Empty(watch.Problems);
         }

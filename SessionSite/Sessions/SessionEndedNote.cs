@@ -14,7 +14,7 @@ public static class SessionEndedNote
         {
             EndReason.SignedOutElsewhere => "You were signed out from another device. Please sign in again.",
             EndReason.PasswordChanged => "You were signed out because your password was changed. Please sign in again.",
-            _ => "Your session has ended. Please sign in again.",
+            _ => "Your session has ended: it was unused for a while or reached its time limit. Please sign in again.",
         }, FlashKind.Warning);
         try
         {
