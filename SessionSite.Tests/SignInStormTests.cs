@@ -29,4 +29,17 @@ public sealed class SignInStormTests(BoundedHashingFixture fixture) : IClassFixt
         Assert.All(responses.Except(busy), r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, r.StatusCode.ToString()));
         Assert.DoesNotContain(fixture.Site.Logs.Entries, e => e.Message.Contains("RedisTimeoutException"));
     }
+
+    [Fact]
+    public async Task BusyAnswersDoNotCountAsWrongPasswordsSoTheAccountIsNotThrottledAfterwards()
+    {
+        var (_, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser());
+        var pages = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => SignInPage.OpenAsync(fixture.Site.NewBrowser())));
+
+        var storm = await Task.WhenAll(pages.Select(page => page.PostAsync(email, UserStories.Password)));
+        var after = await (await SignInPage.OpenAsync(fixture.Site.NewBrowser())).PostAsync(email, UserStories.Password);
+
+        Assert.Contains(storm, r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
 }

@@ -18,6 +18,9 @@ public sealed class PasswordHashingGate(IOptions<PasswordHashingOptions> options
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
+    /// <summary>True when no turn is free and the queue is full: a new check would be refused, so refuse it before any work.</summary>
+    public bool IsFull => limiter.GetStatistics() is { CurrentAvailablePermits: 0 } statistics && statistics.CurrentQueuedCount >= options.Value.QueueLimit;
+
     /// <summary>Runs <paramref name="hashing"/> when its turn comes; throws <see cref="SiteBusyException"/> when the queue is full.</summary>
     public async Task<T> RunAsync<T>(Func<T> hashing, CancellationToken cancellationToken = default)
     {

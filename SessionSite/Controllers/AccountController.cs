@@ -15,6 +15,7 @@ namespace SessionSite.Controllers;
 public sealed class AccountController(
     UserStore users,
     PasswordAuthenticator authenticator,
+    PasswordHashingGate hashing,
     SessionLifecycle sessions,
     SignInThrottle throttle,
     SignUpThrottle signUpThrottle,
@@ -66,13 +67,16 @@ public sealed class AccountController(
     {
         if (!ModelState.IsValid)
             return View(form);
+        // In a storm most attempts meet a full queue: answer those at once, before any Redis work or exception.
+        if (hashing.IsFull)
+            return Busy();
         // Decided before any session exists, so no sign-in can create a session and then fail on its redirect.
         var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/profile";
         var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), form.Email);
         if (attempt.Wait is { } wait)
             return TooManyAttempts(wait, (await users.FindByEmailAsync(form.Email))?.Id);
 
-        var check = await authenticator.CheckAsync(form.Email, form.Password);
+        var check = await attempt.CheckAsync(() => authenticator.CheckAsync(form.Email, form.Password));
         var account = check.Verified;
         if (account is { EmailVerified: false } && options.Value.RequireVerifiedEmail)
         {
@@ -124,6 +128,13 @@ public sealed class AccountController(
             await mail.NoticeSignUpAttemptAsync(existing.Email);
         }
         return View("CheckInbox");
+    }
+
+    private ViewResult Busy()
+    {
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        Response.Headers.RetryAfter = "1";
+        return View("~/Views/Error/Busy.cshtml");
     }
 
     private ViewResult TooManyAttempts(TimeSpan wait, string? userId)

@@ -71,7 +71,7 @@ public sealed class EmailController(
             return View(form);
         }
         var account = await users.FindByIdAsync(mine.UserId);
-        if (account is null || !await passwords.VerifyAsync(account, form.CurrentPassword))
+        if (account is null || !await attempt.CheckAsync(() => passwords.VerifyAsync(account, form.CurrentPassword)))
         {
             ModelState.AddModelError(nameof(form.CurrentPassword), "The current password is incorrect.");
             return View(form);

@@ -102,7 +102,7 @@ public sealed class ManageController(
             return (null, Refuse(form));
         }
         var account = await users.FindByIdAsync(mine.UserId);
-        if (account is null || !await passwords.VerifyAsync(account, password))
+        if (account is null || !await attempt.CheckAsync(() => passwords.VerifyAsync(account, password)))
         {
             log.SignInFailed(HttpContext, mine.UserId);
             ModelState.AddModelError(field, "The current password is incorrect.");

@@ -43,7 +43,7 @@ public sealed class PasswordController(
             return View(form);
         }
         var stored = await users.FindByIdAsync(mine.Record.UserId);
-        if (stored is null || !await passwords.VerifyAsync(stored, form.CurrentPassword))
+        if (stored is null || !await attempt.CheckAsync(() => passwords.VerifyAsync(stored, form.CurrentPassword)))
         {
             log.PasswordChangeFailed(HttpContext, mine.Record.UserId);
             ModelState.AddModelError(nameof(form.CurrentPassword), "The current password is incorrect.");

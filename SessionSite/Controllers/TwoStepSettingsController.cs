@@ -93,7 +93,7 @@ public sealed class TwoStepSettingsController(
             return null;
         }
         var account = await users.FindByIdAsync(mine.UserId);
-        if (account is null || !await passwords.VerifyAsync(account, form.CurrentPassword))
+        if (account is null || !await attempt.CheckAsync(() => passwords.VerifyAsync(account, form.CurrentPassword)))
         {
             log.SignInFailed(HttpContext, mine.UserId);
             ModelState.AddModelError(nameof(form.CurrentPassword), "The current password is incorrect.");

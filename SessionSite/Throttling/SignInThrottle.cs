@@ -40,6 +40,9 @@ public sealed class SignInThrottle(SlidingWindow window, IOptions<ThrottlingOpti
     internal Task SucceededAsync(PasswordAttempt attempt) =>
         Task.WhenAll(window.GiveBackAsync(attempt.IpKey, attempt.Member), window.ClearAsync(attempt.AccountKey));
 
+    internal Task AbandonedAsync(PasswordAttempt attempt) =>
+        Task.WhenAll(window.GiveBackAsync(attempt.IpKey, attempt.Member), window.GiveBackAsync(attempt.AccountKey, attempt.Member));
+
     private static RedisKey IpKey(string? ip) => $"throttle:ip:{ip ?? "unknown"}";
 
     // Hashed, so the key names no address, and counted alike whether or not the account exists.
@@ -53,4 +56,21 @@ public sealed record PasswordAttempt(SignInThrottle Throttle, RedisKey IpKey, Re
     public TimeSpan? Wait { get; init; }
 
     public Task SucceededAsync() => Throttle.SucceededAsync(this);
+
+    /// <summary>
+    /// Runs the password check; if the site is too busy to check it, the slots are given back before the busy
+    /// answer, so a storm's refused attempts never count as wrong passwords (nor lock the account).
+    /// </summary>
+    public async Task<T> CheckAsync<T>(Func<Task<T>> check)
+    {
+        try
+        {
+            return await check();
+        }
+        catch (Accounts.SiteBusyException)
+        {
+            await Throttle.AbandonedAsync(this);
+            throw;
+        }
+    }
 }
