@@ -27,8 +27,6 @@ public static partial class SecurityEvents
     [LoggerMessage(1007, LogLevel.Information, "Security: password change of user {UserId} from {ClientIp}")]
     public static partial void PasswordChanged(this ILogger logger, string userId, string? clientIp);
 
-    [LoggerMessage(1008, LogLevel.Warning, "Security: failed password change of user {UserId} from {ClientIp}")]
-    public static partial void PasswordChangeFailed(this ILogger logger, string userId, string? clientIp);
 
     // Known or unknown address alike, and without it: the log must not become an enumeration oracle either.
     [LoggerMessage(1009, LogLevel.Information, "Security: password reset link requested from {ClientIp}")]

@@ -45,7 +45,6 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity act
         activity.Record(userId, ActivityEvent.PasswordChanged, http);
     }
 
-    public void PasswordChangeFailed(HttpContext http, string userId) => logger.PasswordChangeFailed(userId, ClientAddress.Of(http));
 
     public void PasswordResetRequested(HttpContext http) => logger.PasswordResetRequested(ClientAddress.Of(http));
 

@@ -6,17 +6,15 @@ using SessionSite.Models;
 using SessionSite.Recovery;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
-using SessionSite.Web;
 
 namespace SessionSite.Controllers;
 
 /// <summary>Proving an address (verification) and moving to a new one (email change): both by a mailed link.</summary>
 public sealed class EmailController(
     UserStore users,
-    PasswordAuthenticator passwords,
+    CurrentPasswordCheck check,
     SingleUseLinks links,
     AccountMail mail,
-    SignInThrottle signInThrottle,
     LinkRequestThrottle linkThrottle,
     SessionStore sessions,
     CurrentSession current,
@@ -61,22 +59,8 @@ public sealed class EmailController(
         if (!ModelState.IsValid)
             return View(form);
         var mine = current.Required.Record;
-        // The current password is a password guess like any other: it counts against the account's sign-in throttle.
-        var attempt = await signInThrottle.BeginAsync(ClientAddress.Of(HttpContext), mine.Email);
-        if (attempt.Wait is { } wait)
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
-            ModelState.AddModelError(nameof(form.CurrentPassword), $"Too many wrong passwords. Try again in {WaitText.Of(wait)}.");
+        if (await check.VerifyAsync(this, mine, form.CurrentPassword, nameof(form.CurrentPassword)) is not { } account)
             return View(form);
-        }
-        var account = await users.FindByIdAsync(mine.UserId);
-        if (account is null || !await attempt.CheckAsync(() => passwords.VerifyAsync(account, form.CurrentPassword)))
-        {
-            ModelState.AddModelError(nameof(form.CurrentPassword), "The current password is incorrect.");
-            return View(form);
-        }
-        await attempt.SucceededAsync();
         if (EmailAddress.Normalize(form.NewEmail) == EmailAddress.Normalize(account.Email))
         {
             ModelState.AddModelError(nameof(form.NewEmail), "That is already your email address.");

@@ -6,8 +6,6 @@ using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Recovery;
 using SessionSite.Sessions;
-using SessionSite.Throttling;
-using SessionSite.Web;
 
 namespace SessionSite.Controllers;
 
@@ -16,8 +14,7 @@ namespace SessionSite.Controllers;
 public sealed class ManageController(
     CurrentSession current,
     UserStore users,
-    PasswordAuthenticator passwords,
-    SignInThrottle throttle,
+    CurrentPasswordCheck check,
     SessionStore sessions,
     SessionLifecycle lifecycle,
     AccountActivity activity,
@@ -89,28 +86,8 @@ public sealed class ManageController(
     }
 
     /// <summary>The current password, counted like a sign-in guess; on refusal, the page that says why.</summary>
-    private async Task<(Account? Account, IActionResult? Refusal)> CheckPasswordAsync(string password, string field, object? form = null)
-    {
-        var mine = current.Required.Record;
-        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Email);
-        if (attempt.Wait is { } wait)
-        {
-            log.SignInThrottled(HttpContext, wait, mine.UserId);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
-            ModelState.AddModelError(field, $"Too many wrong passwords. Try again in {WaitText.Of(wait)}.");
-            return (null, Refuse(form));
-        }
-        var account = await users.FindByIdAsync(mine.UserId);
-        if (account is null || !await attempt.CheckAsync(() => passwords.VerifyAsync(account, password)))
-        {
-            log.SignInFailed(HttpContext, mine.UserId);
-            ModelState.AddModelError(field, "The current password is incorrect.");
-            return (null, Refuse(form));
-        }
-        await attempt.SucceededAsync();
-        return (account, null);
-    }
+    private async Task<(Account? Account, IActionResult? Refusal)> CheckPasswordAsync(string password, string field, object? form = null) =>
+        await check.VerifyAsync(this, current.Required.Record, password, field) is { } account ? (account, null) : (null, Refuse(form));
 
     private ViewResult Refuse(object? form) =>
         form is DeleteAccountForm delete ? View("Delete", delete) : View("Index", current.Required.Record);

@@ -5,8 +5,6 @@ using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Recovery;
 using SessionSite.Sessions;
-using SessionSite.Throttling;
-using SessionSite.Web;
 
 namespace SessionSite.Controllers;
 
@@ -15,7 +13,7 @@ public sealed class PasswordController(
     CurrentSession current,
     UserStore users,
     PasswordAuthenticator passwords,
-    SignInThrottle throttle,
+    CurrentPasswordCheck check,
     SessionLifecycle sessions,
     AccountMail mail,
     SecurityLog log)
@@ -32,24 +30,8 @@ public sealed class PasswordController(
         // learn only afterwards that the current one was never right.
         if (string.IsNullOrEmpty(form.CurrentPassword))
             return View(form);
-        // The current password is a password guess like any other: it counts against the account's sign-in throttle.
-        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Record.Email);
-        if (attempt.Wait is { } wait)
-        {
-            log.SignInThrottled(HttpContext, wait);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
-            ModelState.AddModelError(nameof(form.CurrentPassword), $"Too many wrong passwords. Try again in {WaitText.Of(wait)}.");
+        if (await check.VerifyAsync(this, mine.Record, form.CurrentPassword, nameof(form.CurrentPassword)) is not { } stored)
             return View(form);
-        }
-        var stored = await users.FindByIdAsync(mine.Record.UserId);
-        if (stored is null || !await attempt.CheckAsync(() => passwords.VerifyAsync(stored, form.CurrentPassword)))
-        {
-            log.PasswordChangeFailed(HttpContext, mine.Record.UserId);
-            ModelState.AddModelError(nameof(form.CurrentPassword), "The current password is incorrect.");
-            return View(form);
-        }
-        await attempt.SucceededAsync();
         if (!ModelState.IsValid)
             return View(form);
         if (form.NewPassword == form.CurrentPassword)

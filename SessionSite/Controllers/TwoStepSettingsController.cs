@@ -6,9 +6,7 @@ using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Recovery;
 using SessionSite.Sessions;
-using SessionSite.Throttling;
 using SessionSite.TwoStep;
-using SessionSite.Web;
 
 namespace SessionSite.Controllers;
 
@@ -17,8 +15,7 @@ namespace SessionSite.Controllers;
 public sealed class TwoStepSettingsController(
     CurrentSession current,
     UserStore users,
-    PasswordAuthenticator passwords,
-    SignInThrottle throttle,
+    CurrentPasswordCheck check,
     TwoStepCodes codes,
     AccountMail mail,
     SecurityLog log) : Controller
@@ -79,29 +76,8 @@ public sealed class TwoStepSettingsController(
         return View("RecoveryCodes", recoveryCodes);
     }
 
-    private async Task<Account?> CheckPasswordAsync(CurrentPasswordForm form)
-    {
-        if (!ModelState.IsValid)
-            return null;
-        var mine = current.Required.Record;
-        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Email);
-        if (attempt.Wait is { } wait)
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
-            ModelState.AddModelError(nameof(form.CurrentPassword), $"Too many wrong passwords. Try again in {WaitText.Of(wait)}.");
-            return null;
-        }
-        var account = await users.FindByIdAsync(mine.UserId);
-        if (account is null || !await attempt.CheckAsync(() => passwords.VerifyAsync(account, form.CurrentPassword)))
-        {
-            log.SignInFailed(HttpContext, mine.UserId);
-            ModelState.AddModelError(nameof(form.CurrentPassword), "The current password is incorrect.");
-            return null;
-        }
-        await attempt.SucceededAsync();
-        return account;
-    }
+    private async Task<Account?> CheckPasswordAsync(CurrentPasswordForm form) =>
+        ModelState.IsValid ? await check.VerifyAsync(this, current.Required.Record, form.CurrentPassword, nameof(form.CurrentPassword)) : null;
 
     private TwoStepEnrolment Enrolment(string secret, TwoStepEnrolForm form)
     {

@@ -18,6 +18,7 @@ public static class WebServiceCollectionExtensions
             options.Filters.Add<LoadSessionBeforeAntiforgeryFilter>();
         });
         services.AddSiteCookies(configuration);
+        services.AddSingleton<Controllers.CurrentPasswordCheck>();
         // Scrutor wraps whatever the framework registered, and fails at start-up if it registered nothing.
         services.Decorate<IAntiforgery, RememberedRequestTokenAntiforgery>();
         return services;
