@@ -20,12 +20,15 @@ start_app "$OUT/roundtrip" RoundTrip.dll "$PORT"
 wrk -t2 -c16 -d3s "http://127.0.0.1:$PORT/plain" >/dev/null
 wrk -t2 -c16 -d3s "http://127.0.0.1:$PORT/redis" >/dev/null
 
+mkdir -p bench/results
+echo "round,connections,plain_rps,redis_rps" >bench/results/roundtrip.csv
 echo "| round | connections | /plain req/s | /redis req/s | /redis ÷ /plain | machine CPU µs/request plain | redis | one Redis read costs |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for round in $(seq "$ROUNDS"); do
     for c in $CONNECTIONS; do
         read -r p_rps p_cpu <<<"$(wrk_rate "$c" "$DURATION" "http://127.0.0.1:$PORT/plain")"
         read -r r_rps r_cpu <<<"$(wrk_rate "$c" "$DURATION" "http://127.0.0.1:$PORT/redis")"
+        echo "$round,$c,$p_rps,$r_rps" >>bench/results/roundtrip.csv
         awk -v round="$round" -v c="$c" -v p="$p_rps" -v r="$r_rps" -v pc="$p_cpu" -v rc="$r_cpu" \
             'BEGIN { printf "| %s | %s | %d | %d | %.2f | %d | %d | %d µs |\n", round, c, p, r, r / p, pc, rc, rc - pc }'
     done

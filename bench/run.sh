@@ -78,6 +78,10 @@ wrk -t2 -c16 -d3s "http://127.0.0.1:$SITE_PORT/" >/dev/null
 wrk -t2 -c16 -d3s -H "Cookie: $base_cookie" "http://127.0.0.1:$BASE_PORT/profile" >/dev/null
 
 report="$OUT/results.md"
+mkdir -p bench/results
+csv=bench/results/run.csv
+echo "date,page,connections,rps,p50,p99" >"$csv"
+stamp=$(date -u '+%Y-%m-%d')
 {
     echo "## SessionSite benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
@@ -91,6 +95,11 @@ for c in $CONNECTIONS; do
     read -r a_rps a_p50 a_p99 _ a_cmd a_err a_cpu <<<"$(measure "http://127.0.0.1:$SITE_PORT/" "" "$c")"
     read -r s_rps s_p50 s_p99 _ s_cmd s_err s_cpu <<<"$(measure "http://127.0.0.1:$SITE_PORT/profile" "$site_cookie; $antiforgery_cookie" "$c")"
     read -r b_rps b_p50 b_p99 _ b_cmd b_err b_cpu <<<"$(measure "http://127.0.0.1:$BASE_PORT/profile" "$base_cookie" "$c")"
+    {
+        echo "$stamp,anonymous,$c,$a_rps,$a_p50,$a_p99"
+        echo "$stamp,ours,$c,$s_rps,$s_p50,$s_p99"
+        echo "$stamp,baseline,$c,$b_rps,$b_p50,$b_p99"
+    } >>"$csv"
     {
         echo "| SessionSite \`/\` anonymous | $c | $a_rps | $a_p50 | $a_p99 | $a_cmd | $a_err | $a_cpu |"
         echo "| SessionSite \`/profile\` signed in | $c | $s_rps | $s_p50 | $s_p99 | $s_cmd | $s_err | $s_cpu |"
