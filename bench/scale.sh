@@ -2,7 +2,8 @@
 # A million sessions: loads Redis (compose's settings) with USERS x SESSIONS sessions in the production format
 # (bench/scale-data.py, pipelined), proves the format by opening a generated session through the site, then
 # measures Redis memory per session and in all, signed-in /profile against the same page with an almost empty
-# Redis, and /sessions for users with 1... 1,000 sessions. Numbers to read, not a test.
+# Redis, /sessions for users with 1... 1,000 sessions, "sign out all other sessions" for users with 1... 1,000
+# sessions, and the index cleanup when half of a user's 1,000 sessions have expired. Numbers to read, not a test.
 #
 #   bash bench/scale.sh                      # 100,000 users x 10 sessions
 #   USERS=10000 SESSIONS=10 bash bench/scale.sh
@@ -13,6 +14,7 @@ USERS=${USERS:-100000}
 SESSIONS=${SESSIONS:-10}
 DURATION=${DURATION:-10}
 SITE_PORT=${SITE_PORT:-5109}
+TIMED=${TIMED:-20} # users per row of the one-request timings (sign out others, index cleanup)
 source bench/lib.sh
 
 need_tools redis-server wrk curl python3
@@ -72,3 +74,35 @@ for pair in "1 sessionsite=$small" "$SESSIONS sessionsite=$sample" "100 sessions
     [ "$n" = 100 ] && target="p99 <= 50 ms: $(awk -v p="$p99" 'BEGIN { v = p + 0; if (p ~ /us$/) v /= 1000; else if (p ~ /[^m]s$/) v *= 1000; print (v <= 50 ? "met" : "not met") }')"
     echo "| /sessions for a user with $n sessions: req/s, p50, p99 | $rps, $p50, $p99 | $target |"
 done
+
+# One-request timings: each of these ends or prunes sessions, so every sample is a fresh generated user.
+: >"$OUT/scale-codes.txt"
+python3 bench/scale-data.py --timing "$TIMED" 2>"$OUT/scale-timing.txt" | rcli --pipe >/dev/null
+jar_for() { # jar_for COOKIE: a cookie jar holding just that session, so antiforgery cookies can join it
+    local jar="$OUT/scale-jar"
+    printf '127.0.0.1\tFALSE\t/\tFALSE\t0\tsessionsite\t%s\n' "$1" >"$jar"
+    echo "$jar"
+}
+ms() { awk '{ printf "%.1f\n", $2 * 1000; print $1 >> "'"$OUT/scale-codes.txt"'" }'; } # "code seconds" -> ms
+p50_max() { sort -n | awk '{ v[NR] = $1 } END { printf "%s / %s ms", v[int((NR + 1) / 2)], v[NR] }'; }
+left() { rcli zcard "{user:${1%%.*}}:sessions"; }
+for n in 1 100 1000; do
+    times=() remaining=()
+    for cookie in $(awk -v l="others$n" '$1 == l { print $2 }' "$OUT/scale-timing.txt"); do
+        jar=$(jar_for "$cookie")
+        token=$(form_token "$jar" "$site/sessions/revoke-others")
+        times+=("$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" "$site/sessions/revoke-others" | ms)")
+        remaining+=("$(left "$cookie")")
+    done
+    echo "| sign out all other sessions, a user with $n sessions: p50 / max of $TIMED (sessions left: $(printf '%s\n' "${remaining[@]}" | sort -u | paste -sd,)) | $(printf '%s\n' "${times[@]}" | p50_max) | |"
+done
+first=() second=() remaining=()
+for cookie in $(awk '$1 == "halfgone1000" { print $2 }' "$OUT/scale-timing.txt"); do
+    first+=("$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Cookie: sessionsite=$cookie" "$site/sessions" | ms)")
+    remaining+=("$(left "$cookie")")
+    second+=("$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Cookie: sessionsite=$cookie" "$site/sessions" | ms)")
+done
+echo "| index cleanup: first /sessions after 500 of 1,000 expired, p50 / max of $TIMED (index left: $(printf '%s\n' "${remaining[@]}" | sort -u | paste -sd,)) | $(printf '%s\n' "${first[@]}" | p50_max) | |"
+echo "| the same page again, nothing left to clean | $(printf '%s\n' "${second[@]}" | p50_max) | |"
+echo
+echo "HTTP answers of those one-request timings: $(sort "$OUT/scale-codes.txt" | uniq -c | awk '{ printf "%s%s x %s", sep, $2, $1; sep = ", " }') (302 = signed out others, 200 = the page)."
