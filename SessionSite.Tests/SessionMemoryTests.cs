@@ -21,4 +21,21 @@ public sealed class SessionMemoryTests(ComposeRedisFixture fixture) : IClassFixt
 
         Assert.InRange(bytes, 1, 400);
     }
+
+    [Fact]
+    public async Task EachFurtherSessionAddsAtMost80BytesToItsUsersIndex()
+    {
+        // The index is the other per-session cost a million sessions pay; a longer member would show here first.
+        var first = fixture.Site.NewBrowser().ComingFrom("203.0.113.50");
+        await (await SignUpPage.OpenAsync(first)).SubmitAsync("index.cost@example.com", "Index Cost", UserStories.Password);
+        var index = RedisInspection.IndexKeyOf(RedisInspection.UserIdOf(first.SessionCookie!));
+        var withOne = (long)fixture.Redis.Database.Execute("MEMORY", "USAGE", index);
+
+        for (var i = 1; i < 10; i++)
+            await UserStories.SignInAsync(fixture.Site.NewBrowser().ComingFrom($"203.0.113.{50 + i}"), "index.cost@example.com");
+        Assert.Equal(10, fixture.Redis.Database.SortedSetLength(index));
+        var withTen = (long)fixture.Redis.Database.Execute("MEMORY", "USAGE", index);
+
+        Assert.InRange((withTen - withOne) / 9.0, 1, 80);
+    }
 }
