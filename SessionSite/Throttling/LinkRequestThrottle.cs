@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
-using SessionSite.Accounts;
 using StackExchange.Redis;
 
 namespace SessionSite.Throttling;
@@ -17,11 +14,11 @@ public sealed class LinkRequestThrottle(SlidingWindow window, IOptions<Throttlin
     public async Task<bool> AllowAsync(string? ip, string email)
     {
         var now = clock.GetUtcNow();
-        var member = $"{now.ToUnixTimeMilliseconds()}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(6))}";
+        var member = SlidingWindow.NewMember(now);
         RedisKey ipKey = $"throttle:links:ip:{ip ?? "unknown"}";
         if (await window.TryTakeAsync(ipKey, Options.LinkRequestWindow, Options.LinkRequestsPerIp, now, member) is not null)
             return false;
-        RedisKey addressKey = $"throttle:links:address:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddress.Normalize(email))))}";
+        var addressKey = SlidingWindow.AddressKey("throttle:links:address:", email);
         return await window.TryTakeAsync(addressKey, Options.LinkRequestWindow, Options.LinkRequestsPerAddress, now, member) is null;
     }
 }

@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
-using SessionSite.Accounts;
 using StackExchange.Redis;
 
 namespace SessionSite.Throttling;
@@ -24,7 +21,7 @@ public sealed class SignInThrottle(SlidingWindow window, IOptions<ThrottlingOpti
     public async Task<PasswordAttempt> BeginAsync(string? ip, string email)
     {
         var now = clock.GetUtcNow();
-        var attempt = new PasswordAttempt(this, IpKey(ip), AccountKey(email), $"{now.ToUnixTimeMilliseconds()}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(6))}");
+        var attempt = new PasswordAttempt(this, IpKey(ip), AccountKey(email), SlidingWindow.NewMember(now));
         if (await window.TryTakeAsync(attempt.IpKey, Options.IpWindow, Options.IpFailureLimit, now, attempt.Member) is { } ipWait)
             return attempt with { Wait = ipWait };
         if (await window.TryTakeAsync(attempt.AccountKey, Options.AccountWindow, Options.AccountFailureLimit, now, attempt.Member) is not { } accountWait)
@@ -45,9 +42,7 @@ public sealed class SignInThrottle(SlidingWindow window, IOptions<ThrottlingOpti
 
     private static RedisKey IpKey(string? ip) => $"throttle:ip:{ip ?? "unknown"}";
 
-    // Hashed, so the key names no address, and counted alike whether or not the account exists.
-    private static RedisKey AccountKey(string email) =>
-        $"throttle:account:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddress.Normalize(email))))}";
+    private static RedisKey AccountKey(string email) => SlidingWindow.AddressKey("throttle:account:", email);
 }
 
 /// <summary>One password check's slots in the throttle: kept as a failure unless <see cref="SucceededAsync"/> gives them back.</summary>

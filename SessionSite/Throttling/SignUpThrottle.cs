@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -18,7 +17,7 @@ public sealed class SignUpThrottle(SlidingWindow window, IOptions<ThrottlingOpti
     public Task RecordAsync(string? ip)
     {
         var now = clock.GetUtcNow();
-        return window.RecordAsync(Key(ip), Options.SignUpWindow, now, $"{now.ToUnixTimeMilliseconds()}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(6))}");
+        return window.RecordAsync(Key(ip), Options.SignUpWindow, now, SlidingWindow.NewMember(now));
     }
 
     private static RedisKey Key(string? ip) => $"throttle:signup:{ip ?? "unknown"}";

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using SessionSite.Accounts;
 using StackExchange.Redis;
 
 namespace SessionSite.Throttling;
@@ -23,6 +26,16 @@ public sealed class SlidingWindow(IConnectionMultiplexer redis)
         """;
 
     private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>A slot name for one attempt made at <paramref name="now"/>: unique, so parallel attempts never merge.</summary>
+    public static string NewMember(DateTimeOffset now) => $"{now.ToUnixTimeMilliseconds()}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(6))}";
+
+    /// <summary>
+    /// A counter key for an email address: hashed, so the key names no address, and normalized, so every spelling
+    /// of one address counts alike whether or not an account has it.
+    /// </summary>
+    public static RedisKey AddressKey(string prefix, string email) =>
+        $"{prefix}{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddress.Normalize(email))))}";
 
     /// <summary>Takes a slot named <paramref name="member"/>; null when taken, else how long until one frees.</summary>
     public async Task<TimeSpan?> TryTakeAsync(RedisKey key, TimeSpan window, int limit, DateTimeOffset now, string member)
