@@ -40,13 +40,9 @@ public sealed class SessionStore(
         // the other order could leave a live session that no list shows and no one can revoke.
         if (!await index.AddAsync(account.Id, credential.StorageHash, session.ExpiresAt, now, account.CredentialStamp))
             return null;
-        await WriteAsync(credential.UserId, credential.StorageHash, session);
-        // A password change that ended every session between the two steps above must win, as it does at a touch.
-        if (!await index.ContainsAsync(account.Id, credential.StorageHash))
-        {
-            await cache.RemoveAsync(RedisKeys.Session(credential.UserId, credential.StorageHash));
+        // A password change that ended every session between the two steps must win, as it does at a touch.
+        if (!await WriteIfStillListedAsync(credential.UserId, credential.StorageHash, session))
             return null;
-        }
         await EnforceCapAsync(account.Id, credential.StorageHash);
         return new BrowserSession(credential, session);
     }
@@ -115,11 +111,7 @@ public sealed class SessionStore(
     public async Task RewriteAllAsync(string userId, Func<SessionRecord, SessionRecord> change)
     {
         foreach (var listed in await ListAsync(userId))
-        {
-            await WriteAsync(userId, listed.StorageHash, change(listed.Session));
-            if (!await index.ContainsAsync(userId, listed.StorageHash))
-                await cache.RemoveAsync(RedisKeys.Session(userId, listed.StorageHash));
-        }
+            await WriteIfStillListedAsync(userId, listed.StorageHash, change(listed.Session));
     }
 
     /// <summary>Ends one of the user's sessions by its public handle; false when the user has no such session.</summary>
@@ -177,6 +169,19 @@ public sealed class SessionStore(
 
     // Stamps are stored in whole seconds; truncating them here keeps what this request holds equal to what it stored.
     private static DateTimeOffset WholeSeconds(DateTimeOffset time) => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
+
+    /// <summary>
+    /// Writes the entry, then checks its index member: if the session was ended while it was being written, the
+    /// write is undone rather than bringing it back. False when it was ended.
+    /// </summary>
+    private async Task<bool> WriteIfStillListedAsync(string userId, string storageHash, SessionRecord session)
+    {
+        await WriteAsync(userId, storageHash, session);
+        if (await index.ContainsAsync(userId, storageHash))
+            return true;
+        await cache.RemoveAsync(RedisKeys.Session(userId, storageHash));
+        return false;
+    }
 
     // The cache library sets whole-second TTLs, rounding down: a second of slack keeps Redis from deleting a
     // live session early, while LoadAsync enforces the exact expiry instant.
