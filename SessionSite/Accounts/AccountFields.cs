@@ -12,6 +12,8 @@ internal static class AccountFields
 
     public const string EmailField = "email";
 
+    public const string DisplayNameField = "name";
+
     /// <summary>"1" once the address in <see cref="EmailField"/> is proved; absent (false) before.</summary>
     public const string EmailVerifiedField = "verified";
 
@@ -28,7 +30,7 @@ internal static class AccountFields
     [
         new("id", account.Id),
         new(EmailField, account.Email),
-        new("name", account.DisplayName),
+        new(DisplayNameField, account.DisplayName),
         new(PasswordHashField, account.PasswordHash),
         new("created", account.CreatedAt.ToUnixTimeMilliseconds()),
     ];
@@ -41,7 +43,7 @@ internal static class AccountFields
         return new Account(
             fields["id"].ToString(),
             fields[EmailField].ToString(),
-            fields["name"].ToString(),
+            fields[DisplayNameField].ToString(),
             fields[PasswordHashField].ToString(),
             DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]),
             fields.TryGetValue(CredentialStampField, out var stamp) ? (long)stamp : 0,

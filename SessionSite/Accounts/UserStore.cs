@@ -23,7 +23,7 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
 
     private const string RenameScript =
         "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end " +
-        $"redis.call('HSET', KEYS[1], 'name', ARGV[1]) return redis.call('HINCRBY', KEYS[1], '{AccountFields.ProfileVersionField}', 1)";
+        $"redis.call('HSET', KEYS[1], '{AccountFields.DisplayNameField}', ARGV[1]) return redis.call('HINCRBY', KEYS[1], '{AccountFields.ProfileVersionField}', 1)";
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -145,8 +145,7 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         transaction.AddCondition(Condition.KeyExists(RedisKeys.Account(userId)));
         _ = transaction.HashSetAsync(RedisKeys.Account(userId),
             [new(AccountFields.TwoStepSecretField, protectedSecret), new(AccountFields.TwoStepLastStepField, firstStep)]);
-        _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
-        _ = transaction.SetAddAsync(RedisKeys.RecoveryCodes(userId), recoveryCodeHashes.Select(h => (RedisValue)h).ToArray());
+        QueueRecoveryCodes(transaction, userId, recoveryCodeHashes);
         await transaction.ExecuteAsync();
     }
 
@@ -154,9 +153,15 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     public async Task ReplaceRecoveryCodesAsync(string userId, IEnumerable<string> recoveryCodeHashes)
     {
         var transaction = Db.CreateTransaction();
+        QueueRecoveryCodes(transaction, userId, recoveryCodeHashes);
+        await transaction.ExecuteAsync();
+    }
+
+    // The old set goes in the same transaction, so no moment has old and new codes both working.
+    private static void QueueRecoveryCodes(ITransaction transaction, string userId, IEnumerable<string> recoveryCodeHashes)
+    {
         _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
         _ = transaction.SetAddAsync(RedisKeys.RecoveryCodes(userId), recoveryCodeHashes.Select(h => (RedisValue)h).ToArray());
-        await transaction.ExecuteAsync();
     }
 
     public async Task DisableTwoStepAsync(string userId)
