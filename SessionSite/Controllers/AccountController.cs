@@ -35,9 +35,7 @@ public sealed class AccountController(
         var ip = ClientAddress.Of(HttpContext);
         if (await signUpThrottle.WaitAsync(ip) is { } wait)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = seconds.ToString();
+            RetryLater.Answer(Response, StatusCodes.Status429TooManyRequests, wait);
             return View("SignUpLimited", WaitText.Of(wait));
         }
         var account = await users.CreateAsync(form.Email, form.DisplayName, draft => authenticator.HashAsync(draft, form.Password));
@@ -132,17 +130,13 @@ public sealed class AccountController(
 
     private ViewResult Busy()
     {
-        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        Response.Headers.RetryAfter = "1";
+        RetryLater.Answer(Response, StatusCodes.Status503ServiceUnavailable, SiteBusyException.RetryAfter);
         return View("~/Views/Error/Busy.cshtml");
     }
 
     private ViewResult TooManyAttempts(TimeSpan wait, string? userId)
     {
         log.SignInThrottled(HttpContext, wait, userId);
-        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-        Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        Response.Headers.RetryAfter = seconds.ToString();
-        return View("TooManyAttempts", seconds);
+        return View("TooManyAttempts", RetryLater.Answer(Response, StatusCodes.Status429TooManyRequests, wait));
     }
 }

@@ -21,8 +21,7 @@ public sealed class CurrentPasswordCheck(UserStore users, PasswordAuthenticator 
         if (attempt.Wait is { } wait)
         {
             log.SignInThrottled(http, wait, mine.UserId);
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            RetryLater.Answer(http.Response, StatusCodes.Status429TooManyRequests, wait);
             page.ModelState.AddModelError(field, $"Too many wrong passwords. Try again in {WaitText.Of(wait)}.");
             return null;
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SessionSite.Accounts;
 using SessionSite.Redis;
+using SessionSite.Web;
 
 namespace SessionSite.Controllers;
 
@@ -10,7 +11,7 @@ namespace SessionSite.Controllers;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed partial class ErrorController(ILogger<ErrorController> logger) : Controller
 {
-    private const string RetryAfterSeconds = "5";
+    private static readonly TimeSpan RedisRetryAfter = TimeSpan.FromSeconds(5);
 
     [Route("/error")]
     public IActionResult Exception()
@@ -21,8 +22,7 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
         if (error is SiteBusyException)
         {
             LogBusy(logger, path);
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            Response.Headers.RetryAfter = "1";
+            RetryLater.Answer(Response, StatusCodes.Status503ServiceUnavailable, SiteBusyException.RetryAfter);
             return View("Busy");
         }
         if (error is not null && RedisFailure.Is(error))
@@ -30,8 +30,7 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
             LogRedisUnavailable(logger, error.GetType().Name, path);
             ViewData["RetryPath"] = path.StartsWith('/') && !path.StartsWith("//") ? path : "/";
             ViewData["WasPost"] = HttpMethods.IsPost(HttpContext.Request.Method);
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            Response.Headers.RetryAfter = RetryAfterSeconds;
+            RetryLater.Answer(Response, StatusCodes.Status503ServiceUnavailable, RedisRetryAfter);
             return View("ServiceUnavailable");
         }
         if (error is BadHttpRequestException badRequest)

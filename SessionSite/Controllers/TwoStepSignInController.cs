@@ -39,9 +39,7 @@ public sealed class TwoStepSignInController(
         {
             log.SignInThrottled(HttpContext, wait, half.UserId);
             await sessions.SignOutAsync(HttpContext);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
-            return View("~/Views/Account/TooManyAttempts.cshtml", (int)Math.Ceiling(wait.TotalSeconds));
+            return View("~/Views/Account/TooManyAttempts.cshtml", RetryLater.Answer(Response, StatusCodes.Status429TooManyRequests, wait));
         }
         var account = await users.FindByIdAsync(half.UserId);
         if (account?.TwoStepSecret is null)
