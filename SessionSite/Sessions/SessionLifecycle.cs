@@ -17,8 +17,7 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
         var session = await store.CreateAsync(account, persistent, ClientDescription.From(http), authenticated, passedTwoStep);
         if (session is null)
         {
-            cookie.Delete(http);
-            current.Replace(null, http);
+            ForgetBrowserSession(http);
             return false;
         }
         Start(http, session);
@@ -30,8 +29,7 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
     {
         if (await EndBrowserSessionAsync(http) is { } userId)
             log.SignedOut(http, userId);
-        cookie.Delete(http);
-        current.Replace(null, http);
+        ForgetBrowserSession(http);
     }
 
     /// <summary>
@@ -44,7 +42,7 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
         return await SignInAsync(http, account, previous.Persistent, passedTwoStep: previous.PassedTwoStep);
     }
 
-    /// <summary>After the account itself is gone: this browser's cookie and the request's user go too.</summary>
+    /// <summary>This browser's cookie and the request's user go (after the session or the account itself is gone).</summary>
     public void ForgetBrowserSession(HttpContext http)
     {
         cookie.Delete(http);
