@@ -28,6 +28,24 @@ public sealed class SessionManagementTests(SiteFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ThePagesHandleIsNeitherTheStorageHashNorKeptInRedis()
+    {
+        // The handle is derived one-way from the storage hash, so the page shows nothing that names the key, and
+        // the entry pays no bytes for it.
+        var (first, _, _) = await SignedInTwiceAsync();
+        var cookie = first.SessionCookie!;
+
+        var handle = (await SessionsPage.OpenAsync(first)).Current.Handle;
+
+        Assert.Matches("^[A-Za-z0-9_-]{12}$", handle);
+        Assert.DoesNotContain(handle, RedisInspection.StorageHashOf(cookie));
+        Assert.DoesNotContain(RedisInspection.StorageHashOf(cookie)[..8], handle);
+        var stored = fixture.Redis.Values(RedisInspection.SessionKeyOf(cookie)).Select(v => v.ToString());
+        Assert.All(stored, value => Assert.DoesNotContain(handle, value));
+        Assert.Equal(handle, (await SessionsPage.OpenAsync(first)).Current.Handle);
+    }
+
+    [Fact]
     public async Task RevokedSessionsVeryNextRequestGoesToSignInAndLeavesNoOrphan()
     {
         var (first, second, _) = await SignedInTwiceAsync();

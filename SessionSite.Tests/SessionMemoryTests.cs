@@ -9,7 +9,7 @@ public sealed class SessionMemoryTests(ComposeRedisFixture fixture) : IClassFixt
     private const string Chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
 
     [Fact]
-    public async Task ATypicalSessionEntryCostsAtMost400BytesOfRedisMemory()
+    public async Task ATypicalSessionEntryCostsAtMost360BytesOfRedisMemory()
     {
         var browser = fixture.Site.NewBrowser().ComingFrom("203.0.113.42");
         browser.Client.DefaultRequestHeaders.UserAgent.ParseAdd(Chrome);
@@ -19,11 +19,13 @@ public sealed class SessionMemoryTests(ComposeRedisFixture fixture) : IClassFixt
 
         var bytes = (long)fixture.Redis.Database.Execute("MEMORY", "USAGE", key);
 
-        Assert.InRange(bytes, 1, 400);
+        // 24 (dictionary entry) + 16 (object) + 64 (the 54-character key) + 256 (the hash's listpack, jemalloc-rounded):
+        // a longer storage hash or one more stored field crosses into the next size class and fails here.
+        Assert.InRange(bytes, 1, 360);
     }
 
     [Fact]
-    public async Task EachFurtherSessionAddsAtMost80BytesToItsUsersIndex()
+    public async Task EachFurtherSessionAddsAtMost40BytesToItsUsersIndex()
     {
         // The index is the other per-session cost a million sessions pay; a longer member would show here first.
         var first = fixture.Site.NewBrowser().ComingFrom("203.0.113.50");
@@ -36,6 +38,6 @@ public sealed class SessionMemoryTests(ComposeRedisFixture fixture) : IClassFixt
         Assert.Equal(10, fixture.Redis.Database.SortedSetLength(index));
         var withTen = (long)fixture.Redis.Database.Execute("MEMORY", "USAGE", index);
 
-        Assert.InRange((withTen - withOne) / 9.0, 1, 80);
+        Assert.InRange((withTen - withOne) / 9.0, 1, 40);
     }
 }

@@ -32,12 +32,12 @@ def user(index, sessions, label, expired=0):
     members = []
     for s in range(sessions + expired):
         token = b64(os.urandom(32))
-        storage = b64(hashlib.sha256(token.encode()).digest())
+        storage = b64(hashlib.sha256(token.encode()).digest()[:16])
         if s >= sessions:  # expired a minute ago: Redis dropped the entry, the index still lists it
             members += [now_ms - 60_000, storage]
             continue
         expires = now_ms + idle_ms
-        record = {"u": uid, "e": email, "n": f"Scale {index}", "m": now_ms // 1000, "a": True, "h": b64(os.urandom(9)),
+        record = {"u": uid, "e": email, "n": f"Scale {index}", "m": now_ms // 1000, "a": True,
                   "c": now_ms // 1000, "l": now_ms // 1000, "x": expires, "i": "198.51.100.%d" % (s % 250 + 1),
                   "d": "Chrome on Windows"}
         key = f"{{user:{uid}}}:s:{storage}"

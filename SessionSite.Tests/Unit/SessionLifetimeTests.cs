@@ -16,7 +16,7 @@ public sealed class SessionLifetimeTests
 
     // Created at Start, so the absolute expiry is Start + 12 h (the configured and the default lifetime).
     private static SessionRecord Session(DateTimeOffset lastSeen, DateTimeOffset expires) =>
-        new("u", "e", "d", Start, true, "h", Start, lastSeen, expires, false, null, "dev");
+        new("u", "e", "d", Start, true, Start, lastSeen, expires, false, null, "dev");
 
     [Fact]
     public void ExpiryIsIdleWindowFromNowCappedByAbsoluteLifetime()

@@ -34,7 +34,7 @@ public sealed class SessionTokenTests
 
         Assert.True(SessionToken.TryParse(token.Value, out var parsed));
         Assert.Equal(token.StorageHash(), parsed.StorageHash());
-        Assert.Matches("^[A-Za-z0-9_-]{43}$", parsed.StorageHash());
+        Assert.Matches("^[A-Za-z0-9_-]{22}$", parsed.StorageHash());
         Assert.DoesNotContain(token.Value, parsed.StorageHash());
     }
 

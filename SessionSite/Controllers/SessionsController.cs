@@ -16,19 +16,19 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
     /// <summary>Asks before signing a device out: a confirmation page works without any script under the CSP.</summary>
     [HttpGet("/sessions/{handle}/revoke")]
     public async Task<IActionResult> ConfirmRevoke(string handle) =>
-        (await RowsAsync()).FirstOrDefault(row => row.Session.Handle == handle) is { } row ? View(row) : NotFound();
+        (await RowsAsync()).FirstOrDefault(row => row.Handle == handle) is { } row ? View(row) : NotFound();
 
     [HttpPost("/sessions/{handle}/revoke")]
     public async Task<IActionResult> Revoke(string handle)
     {
         var mine = current.Required;
-        if (handle == mine.Record.Handle)
+        if (handle == SessionHandle.Of(mine.Credential.StorageHash))
         {
             await lifecycle.SignOutAsync(HttpContext);
             TempData.Flash("You have been signed out.");
             return Redirect("/");
         }
-        var target = (await store.ListAsync(mine.Record.UserId)).FirstOrDefault(s => s.Session.Handle == handle);
+        var target = (await store.ListAsync(mine.Record.UserId)).FirstOrDefault(s => s.Handle == handle);
         if (target is null || !await store.RevokeAsync(mine.Record.UserId, handle))
             return NotFound();
         log.SessionsRevoked(HttpContext, mine.Record.UserId, 1);
@@ -71,7 +71,7 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
     {
         var mine = current.Required;
         return (await store.ListAsync(mine.Record.UserId))
-            .Select(s => new SessionRow(s.Session, s.StorageHash == mine.Credential.StorageHash))
+            .Select(s => new SessionRow(s.Session, s.Handle, s.StorageHash == mine.Credential.StorageHash))
             .OrderByDescending(row => row.IsCurrent)
             .ThenByDescending(row => row.Session.LastSeenAt)
             .ToList();

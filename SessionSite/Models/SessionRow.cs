@@ -2,4 +2,4 @@ using SessionSite.Sessions;
 
 namespace SessionSite.Models;
 
-public sealed record SessionRow(SessionRecord Session, bool IsCurrent);
+public sealed record SessionRow(SessionRecord Session, string Handle, bool IsCurrent);

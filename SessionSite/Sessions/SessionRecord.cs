@@ -3,12 +3,13 @@ using System.Text.Json.Serialization;
 namespace SessionSite.Sessions;
 
 /// <summary>
-/// One session as Redis stores it: whose it is (user id, email, display name), its public handle, its times, the
+/// One session as Redis stores it: whose it is (user id, email, display name), its times, the
 /// device and IP it started from, and whether its sign-in is complete. The profile page and the navbar need nothing
 /// else, so a signed-in page costs one read.
 /// Every byte is paid once per session in Redis, so the JSON is terse: one-letter names, Unix-second stamps
 /// (the expiry keeps milliseconds, the server enforces it exactly), "p" only when true, and no absolute
-/// expiry: it is always the creation time plus the configured lifetime (<see cref="SessionLifetime.AbsoluteExpiry(SessionRecord)"/>).
+/// expiry: it is always the creation time plus the configured lifetime (<see cref="SessionLifetime.AbsoluteExpiry(SessionRecord)"/>),
+/// and no public handle: it is derived from the storage hash (<see cref="SessionHandle"/>).
 /// </summary>
 public sealed record SessionRecord(
     [property: JsonPropertyName("u")] string UserId,
@@ -16,7 +17,6 @@ public sealed record SessionRecord(
     [property: JsonPropertyName("n")] string DisplayName,
     [property: JsonPropertyName("m"), JsonConverter(typeof(UnixSecondsConverter))] DateTimeOffset MemberSince,
     [property: JsonPropertyName("a")] bool IsAuthenticated,
-    [property: JsonPropertyName("h")] string Handle,
     [property: JsonPropertyName("c"), JsonConverter(typeof(UnixSecondsConverter))] DateTimeOffset CreatedAt,
     [property: JsonPropertyName("l"), JsonConverter(typeof(UnixSecondsConverter))] DateTimeOffset LastSeenAt,
     [property: JsonPropertyName("x"), JsonConverter(typeof(UnixMillisecondsConverter))] DateTimeOffset ExpiresAt,

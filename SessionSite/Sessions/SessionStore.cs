@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
@@ -31,7 +29,6 @@ public sealed class SessionStore(
         var credential = new SessionCredential(account.Id, SessionToken.Create());
         var draft = new SessionRecord(
             account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: authenticated,
-            Handle: Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9)),
             CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device, account.EmailVerified,
             account.ProfileVersion, passedTwoStep);
         var session = draft with { ExpiresAt = lifetime.ExpiryAfterUse(draft, now) };
@@ -117,7 +114,7 @@ public sealed class SessionStore(
     /// <summary>Ends one of the user's sessions by its public handle; false when the user has no such session.</summary>
     public async Task<bool> RevokeAsync(string userId, string handle)
     {
-        var target = (await ListAsync(userId)).FirstOrDefault(s => s.Session.Handle == handle);
+        var target = (await ListAsync(userId)).FirstOrDefault(s => s.Handle == handle);
         return target is not null && await index.RemoveAsync(userId, [target.StorageHash], clock.GetUtcNow(), EndReason.SignedOutElsewhere) > 0;
     }
 
@@ -192,8 +189,11 @@ public sealed class SessionStore(
             new DistributedCacheEntryOptions { AbsoluteExpiration = session.ExpiresAt + TimeSpan.FromSeconds(1) });
 }
 
-/// <summary>A session as the per-user list sees it: its storage name and what it holds.</summary>
-public sealed record ListedSession(string StorageHash, SessionRecord Session);
+/// <summary>A session as the per-user list sees it: its storage name, its public handle and what it holds.</summary>
+public sealed record ListedSession(string StorageHash, SessionRecord Session)
+{
+    public string Handle { get; } = SessionHandle.Of(StorageHash);
+}
 
 /// <summary>Corruption made visible, without the key, token, hash or user id that would identify the session.</summary>
 internal static partial class SessionStoreLog

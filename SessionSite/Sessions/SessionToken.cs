@@ -25,8 +25,14 @@ public readonly record struct SessionToken
         return true;
     }
 
-    /// <summary>Base64url SHA-256 of the token (43 characters, not 64 in hex): the storage name of the session, useless as a cookie.</summary>
-    public string StorageHash() => Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Value)));
+    /// <summary>
+    /// The storage name of the session, useless as a cookie: the first 128 bits of the token's SHA-256, base64url
+    /// (22 characters). Finding a token for a given name still takes 2^128 tries, and every character is paid
+    /// twice per session in Redis (the entry's key and its index member), so the other 128 bits are not kept.
+    /// </summary>
+    public string StorageHash() => Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Value)).AsSpan(0, StorageHashBytes));
+
+    private const int StorageHashBytes = 16;
 
     public override string ToString() => "SessionToken(redacted)";
 }
