@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SessionSite.Accounts;
 using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
@@ -41,5 +43,39 @@ public sealed class SignInStormTests(BoundedHashingFixture fixture) : IClassFixt
 
         Assert.Contains(storm, r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task WithTheHashingQueueFullSignInAndSignUpAnswerBusyBeforeCheckingTheFormOrItsToken()
+    {
+        // The cheap answer a storm meets: no token, no valid field, and still "busy", because the gate is full;
+        // once it has room, the same post meets antiforgery again.
+        var gate = fixture.Site.Services.GetRequiredService<PasswordHashingGate>();
+        using var release = new ManualResetEventSlim();
+        var turnTaken = new TaskCompletionSource();
+        var holding = Task.Run(() => gate.RunAsync(() =>
+        {
+            turnTaken.SetResult();
+            return release.Wait(TimeSpan.FromSeconds(30));
+        }));
+        await turnTaken.Task;
+        var queued = gate.RunAsync(() => true);
+        await Poll.UntilAsync(() => gate.IsFull, "the hashing queue to fill");
+        var client = fixture.Site.NewBrowser().Client;
+        var form = new Dictionary<string, string> { ["Email"] = "not an address", ["Password"] = "" };
+
+        var signIn = await client.PostAsync("/signin", new FormUrlEncodedContent(form));
+        var signUp = await client.PostAsync("/signup", new FormUrlEncodedContent(form));
+        release.Set();
+        await Task.WhenAll(holding, queued);
+        var afterwards = await client.PostAsync("/signin", new FormUrlEncodedContent(form));
+
+        foreach (var busy in new[] { signIn, signUp })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(1), busy.Headers.RetryAfter?.Delta);
+            Assert.NotNull((await Browser.ParseAsync(busy)).QuerySelector("#site-busy"));
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, afterwards.StatusCode);
     }
 }

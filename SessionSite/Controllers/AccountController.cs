@@ -15,7 +15,6 @@ namespace SessionSite.Controllers;
 public sealed class AccountController(
     UserStore users,
     PasswordAuthenticator authenticator,
-    PasswordHashingGate hashing,
     SessionLifecycle sessions,
     SignInThrottle throttle,
     SignUpThrottle signUpThrottle,
@@ -27,6 +26,7 @@ public sealed class AccountController(
     public IActionResult SignUp() => View(new SignUpForm());
 
     [HttpPost("/signup")]
+    [BusyBeforeHashing]
     [EnableRateLimiting(ThrottlingServiceCollectionExtensions.SignUpPolicy)]
     public async Task<IActionResult> SignUp(SignUpForm form)
     {
@@ -61,13 +61,11 @@ public sealed class AccountController(
     public IActionResult SignIn(string? returnUrl, string? email) => View(new SignInForm { ReturnUrl = returnUrl, Email = email ?? "" });
 
     [HttpPost("/signin")]
+    [BusyBeforeHashing]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         if (!ModelState.IsValid)
             return View(form);
-        // In a storm most attempts meet a full queue: answer those at once, before any Redis work or exception.
-        if (hashing.IsFull)
-            return Busy();
         // Decided before any session exists, so no sign-in can create a session and then fail on its redirect.
         var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/profile";
         var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), form.Email);
@@ -126,12 +124,6 @@ public sealed class AccountController(
             await mail.NoticeSignUpAttemptAsync(existing.Email);
         }
         return View("CheckInbox");
-    }
-
-    private ViewResult Busy()
-    {
-        RetryLater.Answer(Response, StatusCodes.Status503ServiceUnavailable, SiteBusyException.RetryAfter);
-        return View("~/Views/Error/Busy.cshtml");
     }
 
     private ViewResult TooManyAttempts(TimeSpan wait, string? userId)
