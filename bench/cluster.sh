@@ -60,8 +60,8 @@ measure() { # measure PORT COOKIE CONNECTIONS: rps p99 non2xx
 
 single_cookie=$(signed_in 5110)
 cluster_cookie=$(signed_in 5111)
-wrk -t2 -c16 -d5s -H "Cookie: $single_cookie" http://127.0.0.1:5110/profile >/dev/null
-wrk -t2 -c16 -d5s -H "Cookie: $cluster_cookie" http://127.0.0.1:5111/profile >/dev/null
+warm -t2 -c16 -H "Cookie: $single_cookie" http://127.0.0.1:5110/profile
+warm -t2 -c16 -H "Cookie: $cluster_cookie" http://127.0.0.1:5111/profile
 
 echo "## Redis Cluster, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo

@@ -42,6 +42,12 @@ start_app() {
 
 publish_site() { dotnet publish SessionSite -c Release -o "$OUT/site" --nologo -v quiet >/dev/null; }
 
+# warm WRK-ARGS...: WARMUP seconds (default 30) of load before a page is measured. A few seconds are not enough
+# for the MVC pages: `perf` showed the runtime's tiered compilation still re-compiling hot methods 13 s into a
+# load, taking an eighth of the site's CPU, and idle after 40 s; a short warm-up measured the page with the most
+# code while it was being compiled.
+warm() { wrk -d"${WARMUP:-30}s" "$@" >/dev/null; }
+
 # form_token JAR URL: loads a page with a form and prints its antiforgery field.
 form_token() {
     curl -s -c "$1" -b "$1" "$2" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1

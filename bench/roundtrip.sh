@@ -17,8 +17,8 @@ mkdir -p "$OUT"
 dotnet publish bench/RoundTrip -c Release -o "$OUT/roundtrip" --nologo -v quiet >/dev/null
 start_redis "${REDIS_PORT:-6392}"
 start_app "$OUT/roundtrip" RoundTrip.dll "$PORT"
-wrk -t2 -c16 -d3s "http://127.0.0.1:$PORT/plain" >/dev/null
-wrk -t2 -c16 -d3s "http://127.0.0.1:$PORT/redis" >/dev/null
+warm -t2 -c64 "http://127.0.0.1:$PORT/plain"
+warm -t2 -c64 "http://127.0.0.1:$PORT/redis"
 
 mkdir -p bench/results
 echo "round,connections,plain_rps,redis_rps" >bench/results/roundtrip.csv

@@ -72,10 +72,10 @@ measure() {
     echo "$rps $p50 $p99 $requests $(awk -v c=$((after - before)) -v r="$requests" 'BEGIN { printf "%.3f", c / r }') ${non2xx:-0} $((cpu / requests))"
 }
 
-# Warm-up: JIT, connection pools.
-wrk -t2 -c16 -d3s -H "Cookie: $site_cookie; $antiforgery_cookie" "http://127.0.0.1:$SITE_PORT/profile" >/dev/null
-wrk -t2 -c16 -d3s "http://127.0.0.1:$SITE_PORT/" >/dev/null
-wrk -t2 -c16 -d3s -H "Cookie: $base_cookie" "http://127.0.0.1:$BASE_PORT/profile" >/dev/null
+# Warm-up: JIT and its tiering, connection pools (see warm in bench/lib.sh).
+warm -t2 -c64 -H "Cookie: $site_cookie; $antiforgery_cookie" "http://127.0.0.1:$SITE_PORT/profile"
+warm -t2 -c64 "http://127.0.0.1:$SITE_PORT/"
+warm -t2 -c64 -H "Cookie: $base_cookie" "http://127.0.0.1:$BASE_PORT/profile"
 
 report="$OUT/results.md"
 mkdir -p bench/results

@@ -34,7 +34,7 @@ used() { rcli info memory | awk -F: '/^used_memory:/ { print $2 + 0 }'; }
 # The near-empty case: one generated user.
 python3 bench/scale-data.py 1 1 2>"$OUT/scale-small.txt" | rcli --pipe >/dev/null
 small=$(awk '$1 == "sample" { print $2 }' "$OUT/scale-small.txt")
-wrk -t1 -c16 -d15s -H "Cookie: sessionsite=$small" "$site/profile" >/dev/null # JIT and tiering settle first
+warm -t1 -c16 -H "Cookie: sessionsite=$small" "$site/profile"
 read -r e_rps e_p50 e_p99 e_bad <<<"$(wrk_line "sessionsite=$small" /profile)"
 before=$(used)
 

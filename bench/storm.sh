@@ -43,7 +43,7 @@ profile() { # prints rps p50 p99 non2xx for DURATION seconds of signed-in /profi
     echo "$(awk '/^Requests\/sec/ { print $2 }' <<<"$output") $(awk '$1 == "50%" { print $2 }' <<<"$output") $(awk '$1 == "99%" { print $2 }' <<<"$output") $(awk '/Non-2xx/ { print $NF }' <<<"$output")"
 }
 
-wrk -t1 -c16 -d3s -H "Cookie: $signed_in" "$site/profile" >/dev/null
+warm -t1 -c16 -H "Cookie: $signed_in" "$site/profile"
 timeouts_before=$(grep -c "RedisTimeoutException" "$log" || true)
 
 echo "## Sign-in storms, $(date -u '+%Y-%m-%d %H:%M UTC')"
