@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using SessionSite.Accounts;
 using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
@@ -50,15 +48,8 @@ public sealed class SignInStormTests(BoundedHashingFixture fixture) : IClassFixt
     {
         // The cheap answer a storm meets: no token, no valid field, and still "busy", because the gate is full;
         // once it has room, the same post meets antiforgery again.
-        var gate = fixture.Site.Services.GetRequiredService<PasswordHashingGate>();
-        using var release = new ManualResetEventSlim();
-        var turnTaken = new TaskCompletionSource();
-        var holding = Task.Run(() => gate.RunAsync(() =>
-        {
-            turnTaken.SetResult();
-            return release.Wait(TimeSpan.FromSeconds(30));
-        }));
-        await turnTaken.Task;
+        var held = await HeldHashingTurn.TakeAsync(fixture.Site);
+        var gate = held.Gate;
         var queued = gate.RunAsync(() => true);
         await Poll.UntilAsync(() => gate.IsFull, "the hashing queue to fill");
         var client = fixture.Site.NewBrowser().Client;
@@ -66,8 +57,8 @@ public sealed class SignInStormTests(BoundedHashingFixture fixture) : IClassFixt
 
         var signIn = await client.PostAsync("/signin", new FormUrlEncodedContent(form));
         var signUp = await client.PostAsync("/signup", new FormUrlEncodedContent(form));
-        release.Set();
-        await Task.WhenAll(holding, queued);
+        await held.DisposeAsync();
+        await queued;
         var afterwards = await client.PostAsync("/signin", new FormUrlEncodedContent(form));
 
         foreach (var busy in new[] { signIn, signUp })

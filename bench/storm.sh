@@ -21,6 +21,7 @@ start_redis "${REDIS_PORT:-6396}"
 # Production hashing cost and bounds; throttles raised so the storm measures hashing, not the throttle.
 start_app "$OUT/site" SessionSite.dll "$SITE_PORT" Throttling__IpFailureLimit=100000 Throttling__SignUpLimit=100000 \
     Logging__LogLevel__Default=Warning
+site_pid=${pids[-1]}
 site="http://127.0.0.1:$SITE_PORT"
 log="$OUT/SessionSite.log"
 
@@ -73,3 +74,9 @@ done
 echo
 timeouts=$(( $(grep -c "RedisTimeoutException" "$log" || true) - timeouts_before ))
 echo "Redis timeouts logged by the site during the storms: $timeouts"
+# Hashes run at nice 10 on their own threads; no other thread of the site may have inherited that.
+lowered=$(for t in /proc/"$site_pid"/task/*; do
+    nice=$(sed 's/.*) //' "$t/stat" | awk '{ print $17 }')
+    [ "$nice" != 0 ] && echo "$(cat "$t/comm") (nice $nice)"
+done | sort | uniq -c | awk '{ $1 = $1 " x"; print }' | paste -sd, -)
+echo "Site threads below normal priority after the storms: ${lowered:-none}"

@@ -7,10 +7,13 @@ namespace SessionSite.Accounts;
 /// PBKDF2 at 210,000 iterations takes a core for about 100 ms. Unbounded, a burst of sign-ins occupies every
 /// thread-pool thread, and then Redis replies and signed-in pages wait behind it. Hashing therefore takes a turn
 /// from a concurrency limiter: the few allowed run, a short queue waits asynchronously (holding no thread), and
-/// the rest are told at once that the site is busy.
+/// the rest are told that the site is busy. The hashes themselves run on low-priority threads
+/// (<see cref="LowPriorityThreads"/>), so pages keep the CPU they need while a storm lasts.
 /// </summary>
 public sealed class PasswordHashingGate(IOptions<PasswordHashingOptions> options) : IDisposable
 {
+    private readonly LowPriorityThreads threads = new(options.Value.EffectiveMaxConcurrent);
+
     private readonly ConcurrencyLimiter limiter = new(new ConcurrencyLimiterOptions
     {
         PermitLimit = options.Value.EffectiveMaxConcurrent,
@@ -27,8 +30,12 @@ public sealed class PasswordHashingGate(IOptions<PasswordHashingOptions> options
         using var lease = await limiter.AcquireAsync(1, cancellationToken);
         if (!lease.IsAcquired)
             throw new SiteBusyException();
-        return hashing();
+        return await threads.RunAsync(hashing);
     }
 
-    public void Dispose() => limiter.Dispose();
+    public void Dispose()
+    {
+        limiter.Dispose();
+        threads.Dispose();
+    }
 }

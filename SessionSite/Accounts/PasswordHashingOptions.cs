@@ -15,5 +15,9 @@ public sealed class PasswordHashingOptions
     [Range(0, 100_000)]
     public int QueueLimit { get; set; } = 16;
 
+    /// <summary>How long a "busy" answer waits before it is sent, so a script re-posting at once is slowed down.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan BusyAnswerDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public int EffectiveMaxConcurrent => MaxConcurrent > 0 ? MaxConcurrent : Math.Max(1, Environment.ProcessorCount - 1);
 }

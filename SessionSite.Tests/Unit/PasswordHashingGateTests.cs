@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using SessionSite.Accounts;
+
+namespace SessionSite.Tests.Unit;
+
+public sealed class PasswordHashingGateTests
+{
+    [Fact]
+    public async Task HashesRunOnTheirOwnThreadsBelowNormalPriority()
+    {
+        // A storm's hashes must yield the CPU to pages: not on the thread pool, and at a Linux nice value above 0.
+        using var gate = new PasswordHashingGate(Options.Create(new PasswordHashingOptions { MaxConcurrent = 2 }));
+
+        var seen = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            gate.RunAsync(() => (Nice: NiceOfThisThread(), Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name))));
+
+        Assert.All(seen, thread =>
+        {
+            Assert.False(thread.IsThreadPoolThread);
+            Assert.Equal("Password hashing", thread.Name);
+            Assert.Equal(LowPriorityThreads.Niceness, thread.Nice);
+        });
+        // What follows a hash runs at normal priority: the thread pool never gets a worker born of a hashing thread.
+        Assert.Equal(0, NiceOfThisThread());
+    }
+
+    [Fact]
+    public async Task AHashThatThrowsFailsItsOwnCheckAndTheThreadsCarryOn()
+    {
+        using var gate = new PasswordHashingGate(Options.Create(new PasswordHashingOptions { MaxConcurrent = 1 }));
+
+        await Assert.ThrowsAsync<FormatException>(() => gate.RunAsync<int>(() => throw new FormatException()));
+
+        Assert.Equal(42, await gate.RunAsync(() => 42));
+    }
+
+    // Field 19 of /proc/thread-self/stat; the fields after the command name start at field 3.
+    private static int NiceOfThisThread() =>
+        int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16]);
+}
