@@ -77,6 +77,6 @@ echo "Redis timeouts logged by the site during the storms: $timeouts"
 # Hashes run at nice 10 on their own threads; no other thread of the site may have inherited that.
 lowered=$(for t in /proc/"$site_pid"/task/*; do
     nice=$(sed 's/.*) //' "$t/stat" | awk '{ print $17 }')
-    [ "$nice" != 0 ] && echo "$(cat "$t/comm") (nice $nice)"
+    if [ "$nice" != 0 ]; then echo "$(cat "$t/comm") (nice $nice)"; fi
 done | sort | uniq -c | awk '{ $1 = $1 " x"; print }' | paste -sd, -)
 echo "Site threads below normal priority after the storms: ${lowered:-none}"

@@ -17,7 +17,7 @@ public sealed class PasswordHashingGateTests
         Assert.All(seen, thread =>
         {
             Assert.False(thread.IsThreadPoolThread);
-            Assert.Equal("Password hashing", thread.Name);
+            Assert.Equal(LowPriorityThreads.HashingThreadName, thread.Name);
             Assert.Equal(LowPriorityThreads.Niceness, thread.Nice);
         });
         // What follows a hash runs at normal priority: the thread pool never gets a worker born of a hashing thread.

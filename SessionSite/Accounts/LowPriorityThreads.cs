@@ -14,17 +14,20 @@ public sealed class LowPriorityThreads : IDisposable
     /// <summary>Linux nice value of each hashing thread: 0 is normal, 19 the lowest.</summary>
     public const int Niceness = 10;
 
+    /// <summary>Thread names, within Linux's 15 characters so `ps` and /proc show them whole.</summary>
+    public const string HashingThreadName = "Password hashes", ResultsThreadName = "Hash results";
+
     private readonly BlockingCollection<Action> hashes = new();
     private readonly BlockingCollection<Action> completions = new();
 
     public LowPriorityThreads(int count)
     {
         for (var i = 0; i < count; i++)
-            new Thread(() => Drain(hashes, lower: true)) { IsBackground = true, Name = "Password hashing" }.Start();
+            new Thread(() => Drain(hashes, lower: true)) { IsBackground = true, Name = HashingThreadName }.Start();
         // A new thread inherits its creator's nice value, and the thread pool adds workers from whichever thread
         // queues work: if a hashing thread resumed the waiting request, it could leave pool threads at nice 10.
         // So hashing threads only hand results over, and this normal-priority thread resumes the requests.
-        new Thread(() => Drain(completions, lower: false)) { IsBackground = true, Name = "Password hashing done" }.Start();
+        new Thread(() => Drain(completions, lower: false)) { IsBackground = true, Name = ResultsThreadName }.Start();
     }
 
     public Task<T> RunAsync<T>(Func<T> function)
