@@ -66,11 +66,18 @@ public sealed class LowPriorityThreads : IDisposable
     {
         // Hand-written: .NET's Thread.Priority does nothing on Linux, and no library sets a thread's nice value.
         // On Linux the nice value belongs to the thread, and who = 0 names the calling one. Raising it needs no
-        // privilege; if it were refused anyway, hashing would simply run at normal priority, as before.
-        if (OperatingSystem.IsLinux())
-            SetPriority(PrioProcess, 0, Niceness);
-        else
-            Thread.CurrentThread.Priority = ThreadPriority.BelowNormal;
+        // privilege; if it were refused anyway (or libc had no such call), hashing would simply run at normal
+        // priority, as before, rather than end the process from a thread with no handler.
+        try
+        {
+            if (OperatingSystem.IsLinux())
+                SetPriority(PrioProcess, 0, Niceness);
+            else
+                Thread.CurrentThread.Priority = ThreadPriority.BelowNormal;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or PlatformNotSupportedException)
+        {
+        }
     }
 
     private const int PrioProcess = 0;
