@@ -29,7 +29,7 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
             return Redirect("/");
         }
         var target = (await store.ListAsync(mine.Record.UserId)).FirstOrDefault(s => s.Handle == handle);
-        if (target is null || !await store.RevokeAsync(mine.Record.UserId, handle))
+        if (target is null || !await store.RevokeAsync(mine.Record.UserId, target))
             return NotFound();
         log.SessionsRevoked(HttpContext, mine.Record.UserId, 1);
         TempData.Flash($"{Describe(target.Session)} has been signed out.", FlashKind.Success);

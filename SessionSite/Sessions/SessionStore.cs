@@ -111,12 +111,9 @@ public sealed class SessionStore(
             await WriteIfStillListedAsync(userId, listed.StorageHash, change(listed.Session));
     }
 
-    /// <summary>Ends one of the user's sessions by its public handle; false when the user has no such session.</summary>
-    public async Task<bool> RevokeAsync(string userId, string handle)
-    {
-        var target = (await ListAsync(userId)).FirstOrDefault(s => s.Handle == handle);
-        return target is not null && await index.RemoveAsync(userId, [target.StorageHash], clock.GetUtcNow(), EndReason.SignedOutElsewhere) > 0;
-    }
+    /// <summary>Ends one of the user's listed sessions; false when it had ended meanwhile.</summary>
+    public async Task<bool> RevokeAsync(string userId, ListedSession target) =>
+        await index.RemoveAsync(userId, [target.StorageHash], clock.GetUtcNow(), EndReason.SignedOutElsewhere) > 0;
 
     public Task<string?> EndReasonAsync(SessionCredential credential) => index.EndReasonAsync(credential.UserId, credential.StorageHash);
 
