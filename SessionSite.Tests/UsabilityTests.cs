@@ -136,7 +136,7 @@ public sealed class UsabilityTests(SiteFixture fixture) : IClassFixture<SiteFixt
     {
         var (profile, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser());
 
-        foreach (var (path, form) in new[] { ("/account/password", "#password-form"), ("/account/email", "#email-form"), ("/account/delete", "#delete-form"), ("/account", "#data-form") })
+        foreach (var (path, form) in new[] { ("/account/password", "#password-form"), ("/account/confirm?returnUrl=%2Faccount%2Fdelete", "#confirm-identity-form") })
         {
             var page = await profile.Browser.GetDocumentAsync(path);
             var username = page.QuerySelector($"{form} input[autocomplete=username]");

@@ -18,8 +18,7 @@ public sealed class AccountPage : HtmlPage
 
     public IReadOnlyList<string> Links => Document.QuerySelectorAll("#account a[href]").Select(a => a.GetAttribute("href")!).ToList();
 
-    public Task<HttpResponseMessage> DownloadDataAsync(string currentPassword) =>
-        Browser.SubmitAsync(dataForm, new Dictionary<string, string> { ["CurrentPassword"] = currentPassword });
+    public Task<HttpResponseMessage> DownloadDataAsync() => Browser.SubmitAsync(dataForm);
 }
 
 public sealed class EditProfilePage : HtmlPage
@@ -60,6 +59,6 @@ public sealed class DeleteAccountPage : HtmlPage
 
     public static async Task<DeleteAccountPage> OpenAsync(Browser browser) => new(browser, await browser.GetDocumentAsync("/account/delete"));
 
-    public Task<HttpResponseMessage> PostAsync(string currentPassword, string confirmEmail) =>
-        Browser.SubmitAsync(form, new Dictionary<string, string> { ["CurrentPassword"] = currentPassword, ["ConfirmEmail"] = confirmEmail });
+    public Task<HttpResponseMessage> PostAsync(string confirmEmail) =>
+        Browser.SubmitAsync(form, new Dictionary<string, string> { ["ConfirmEmail"] = confirmEmail });
 }

@@ -12,9 +12,9 @@ public sealed class ChangeEmailPage : HtmlPage
 
     public static async Task<ChangeEmailPage> OpenAsync(Browser browser) => new(browser, await browser.GetDocumentAsync("/account/email"));
 
-    public Task<HttpResponseMessage> PostAsync(string newEmail, string currentPassword) =>
-        Browser.SubmitAsync(form, new Dictionary<string, string> { ["NewEmail"] = newEmail, ["CurrentPassword"] = currentPassword });
+    public Task<HttpResponseMessage> PostAsync(string newEmail) =>
+        Browser.SubmitAsync(form, new Dictionary<string, string> { ["NewEmail"] = newEmail });
 
-    public async Task<ProfilePage> SubmitAsync(string newEmail, string currentPassword) =>
-        new(Browser, await Browser.FollowRedirectAsync(await PostAsync(newEmail, currentPassword), "/profile"));
+    public async Task<ProfilePage> SubmitAsync(string newEmail) =>
+        new(Browser, await Browser.FollowRedirectAsync(await PostAsync(newEmail), "/profile"));
 }

@@ -21,6 +21,9 @@ public static class ActivityEvent
     public const string RecoveryCodesReplaced = "recovery-codes-replaced";
     public const string RecoveryCodeUsed = "recovery-code-used";
     public const string TwoStepFailed = "two-step-failed";
+    public const string AccountCreated = "account-created";
+    public const string Confirmed = "confirmed";
+    public const string ConfirmFailed = "confirm-failed";
 
     public static string Describe(string name) => name switch
     {
@@ -42,6 +45,9 @@ public static class ActivityEvent
         RecoveryCodesReplaced => "New recovery codes made",
         RecoveryCodeUsed => "Signed in with a recovery code",
         TwoStepFailed => "Wrong two-step code",
+        AccountCreated => "Account created",
+        Confirmed => "Confirmed it's you",
+        ConfirmFailed => "Wrong password when confirming it's you",
         _ => name,
     };
 }

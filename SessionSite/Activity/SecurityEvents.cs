@@ -55,4 +55,7 @@ public static partial class SecurityEvents
 
     [LoggerMessage(1016, LogLevel.Warning, "Security: account of user {UserId} deleted from {ClientIp}")]
     public static partial void AccountDeleted(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1030, LogLevel.Information, "Security: confirm-it's-you {Event} for user {UserId} from {ClientIp}")]
+    public static partial void ConfirmationEvent(this ILogger logger, string userId, string @event, string? clientIp);
 }

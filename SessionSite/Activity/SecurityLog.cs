@@ -4,7 +4,11 @@ namespace SessionSite.Activity;
 /// <summary>Writes <see cref="SecurityEvents"/> with the current request's client IP (after forwarded headers).</summary>
 public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity activity)
 {
-    public void SignedUp(HttpContext http, string userId) => logger.SignedUp(userId, ClientAddress.Of(http));
+    public void SignedUp(HttpContext http, string userId)
+    {
+        logger.SignedUp(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.AccountCreated, http);
+    }
 
     public void SignInSucceeded(HttpContext http, string userId)
     {
@@ -90,6 +94,13 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity act
     public void TwoStep(HttpContext http, string userId, string eventName)
     {
         logger.TwoStepEvent(userId, eventName, ClientAddress.Of(http));
+        activity.Record(userId, eventName, http);
+    }
+
+    /// <summary>"Confirm it's you": passed, or a wrong password or code (not a failed sign-in: the session was already signed in).</summary>
+    public void Confirmation(HttpContext http, string userId, string eventName)
+    {
+        logger.ConfirmationEvent(userId, eventName, ClientAddress.Of(http));
         activity.Record(userId, eventName, http);
     }
 }

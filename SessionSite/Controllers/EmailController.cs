@@ -12,7 +12,6 @@ namespace SessionSite.Controllers;
 /// <summary>Proving an address (verification) and moving to a new one (email change): both by a mailed link.</summary>
 public sealed class EmailController(
     UserStore users,
-    CurrentPasswordCheck check,
     SingleUseLinks links,
     AccountMail mail,
     LinkRequestThrottle linkThrottle,
@@ -48,19 +47,18 @@ public sealed class EmailController(
         return Redirect("/profile");
     }
 
-    [RequireSession]
+    [RequireSession, RequireConfirmation]
     [HttpGet("/account/email")]
     public IActionResult Change() => View(new ChangeEmailForm());
 
-    [RequireSession]
+    [RequireSession, RequireConfirmation(FormPage = "/account/email")]
     [HttpPost("/account/email")]
     public async Task<IActionResult> Change(ChangeEmailForm form)
     {
         if (!ModelState.IsValid)
             return View(form);
-        var mine = current.Required.Record;
-        if (await check.VerifyAsync(this, mine, form.CurrentPassword, nameof(form.CurrentPassword)) is not { } account)
-            return View(form);
+        if (await users.FindByIdAsync(current.Required.Record.UserId) is not { } account)
+            return Redirect("/signin");
         if (EmailAddress.Normalize(form.NewEmail) == EmailAddress.Normalize(account.Email))
         {
             ModelState.AddModelError(nameof(form.NewEmail), "That is already your email address.");

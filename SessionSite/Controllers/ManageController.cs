@@ -14,7 +14,6 @@ namespace SessionSite.Controllers;
 public sealed class ManageController(
     CurrentSession current,
     UserStore users,
-    CurrentPasswordCheck check,
     SessionStore sessions,
     SessionLifecycle lifecycle,
     AccountActivity activity,
@@ -46,12 +45,12 @@ public sealed class ManageController(
     public async Task<IActionResult> Activity() => View(await activity.ListAsync(current.Required.Record.UserId));
 
     [HttpPost("/account/data")]
-    public async Task<IActionResult> Data(DownloadDataForm form)
+    [RequireConfirmation(FormPage = "/account")]
+    public async Task<IActionResult> Data()
     {
-        var (account, refusal) = await CheckPasswordAsync(form.CurrentPassword, nameof(form.CurrentPassword));
-        if (account is null)
-            return refusal!;
         var mine = current.Required;
+        if (await users.FindByIdAsync(mine.Record.UserId) is not { } account)
+            return Redirect("/signin");
         var data = new PersonalData(
             new PersonalData.AccountPart(account.Id, account.Email, account.EmailVerified, account.DisplayName, account.CreatedAt),
             (await sessions.ListAsync(account.Id)).Select(s => new PersonalData.SessionPart(
@@ -63,16 +62,17 @@ public sealed class ManageController(
     }
 
     [HttpGet("/account/delete")]
+    [RequireConfirmation]
     public IActionResult Delete() => View(new DeleteAccountForm());
 
     [HttpPost("/account/delete")]
+    [RequireConfirmation(FormPage = "/account/delete")]
     public async Task<IActionResult> Delete(DeleteAccountForm form)
     {
         if (!ModelState.IsValid)
             return View(form);
-        var (account, refusal) = await CheckPasswordAsync(form.CurrentPassword, nameof(form.CurrentPassword), form);
-        if (account is null)
-            return refusal!;
+        if (await users.FindByIdAsync(current.Required.Record.UserId) is not { } account)
+            return Redirect("/signin");
         if (EmailAddress.Normalize(form.ConfirmEmail) != EmailAddress.Normalize(account.Email))
         {
             ModelState.AddModelError(nameof(form.ConfirmEmail), "Type the email address of this account exactly, to show you mean it.");
@@ -84,11 +84,4 @@ public sealed class ManageController(
         lifecycle.ForgetBrowserSession(HttpContext);
         return View("Deleted");
     }
-
-    /// <summary>The current password, counted like a sign-in guess; on refusal, the page that says why.</summary>
-    private async Task<(Account? Account, IActionResult? Refusal)> CheckPasswordAsync(string password, string field, object? form = null) =>
-        await check.VerifyAsync(this, current.Required.Record, password, field) is { } account ? (account, null) : (null, Refuse(form));
-
-    private ViewResult Refuse(object? form) =>
-        form is DeleteAccountForm delete ? View("Delete", delete) : View("Index", current.Required.Record);
 }

@@ -37,9 +37,11 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
     }
 
     [HttpGet("/sessions/revoke-others")]
+    [RequireConfirmation]
     public async Task<IActionResult> ConfirmRevokeOthers() => View((await RowsAsync()).Where(row => !row.IsCurrent).ToList());
 
     [HttpPost("/sessions/revoke-others")]
+    [RequireConfirmation(FormPage = "/sessions/revoke-others")]
     public async Task<IActionResult> RevokeOthers()
     {
         var mine = current.Required;
@@ -57,6 +59,7 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
 
     /// <summary>Every session of the account, this one too: for a lost device or a shared computer.</summary>
     [HttpPost("/sessions/revoke-all")]
+    [RequireConfirmation(FormPage = "/sessions")]
     public async Task<IActionResult> RevokeAll()
     {
         var mine = current.Required;

@@ -11,11 +11,10 @@ using SessionSite.TwoStep;
 namespace SessionSite.Controllers;
 
 /// <summary>Turning two-step sign-in on (only after a valid code), off, and making new recovery codes.</summary>
-[RequireSession]
+[RequireSession, RequireConfirmation(FormPage = "/account/two-step")]
 public sealed class TwoStepSettingsController(
     CurrentSession current,
     UserStore users,
-    CurrentPasswordCheck check,
     TwoStepCodes codes,
     AccountMail mail,
     SecurityLog log) : Controller
@@ -25,7 +24,7 @@ public sealed class TwoStepSettingsController(
     {
         var account = await users.FindByIdAsync(current.Required.Record.UserId);
         if (account?.TwoStepSecret is not null)
-            return View("On", new CurrentPasswordForm());
+            return View("On");
         var (secret, sealedSecret) = codes.NewSecret();
         return View("Enrol", Enrolment(secret, new TwoStepEnrolForm { PendingSecret = sealedSecret }));
     }
@@ -53,10 +52,10 @@ public sealed class TwoStepSettingsController(
     }
 
     [HttpPost("/account/two-step/disable")]
-    public async Task<IActionResult> Disable(CurrentPasswordForm form)
+    public async Task<IActionResult> Disable()
     {
-        if (await CheckPasswordAsync(form) is not { } account)
-            return View("On", form);
+        if (await users.FindByIdAsync(current.Required.Record.UserId) is not { } account)
+            return Redirect("/signin");
         await users.DisableTwoStepAsync(account.Id);
         log.TwoStep(HttpContext, account.Id, ActivityEvent.TwoStepDisabled);
         await mail.NoticeTwoStepAsync(account.Email, "Two-step sign-in was turned off: signing in now asks only for your password.");
@@ -65,19 +64,16 @@ public sealed class TwoStepSettingsController(
     }
 
     [HttpPost("/account/two-step/recovery-codes")]
-    public async Task<IActionResult> NewRecoveryCodes(CurrentPasswordForm form)
+    public async Task<IActionResult> NewRecoveryCodes()
     {
-        if (await CheckPasswordAsync(form) is not { TwoStepSecret: not null } account)
-            return View("On", form);
+        if (await users.FindByIdAsync(current.Required.Record.UserId) is not { TwoStepSecret: not null } account)
+            return Redirect("/account/two-step");
         var recoveryCodes = TwoStepCodes.NewRecoveryCodes();
         await users.ReplaceRecoveryCodesAsync(account.Id, recoveryCodes.Select(TwoStepCodes.HashRecoveryCode));
         log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodesReplaced);
         await mail.NoticeTwoStepAsync(account.Email, "New recovery codes were made for two-step sign-in; the old ones no longer work.");
         return View("RecoveryCodes", recoveryCodes);
     }
-
-    private async Task<Account?> CheckPasswordAsync(CurrentPasswordForm form) =>
-        ModelState.IsValid ? await check.VerifyAsync(this, current.Required.Record, form.CurrentPassword, nameof(form.CurrentPassword)) : null;
 
     private TwoStepEnrolment Enrolment(string secret, TwoStepEnrolForm form)
     {

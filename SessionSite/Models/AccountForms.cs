@@ -10,22 +10,9 @@ public sealed class EditProfileForm
     public string DisplayName { get; set; } = "";
 }
 
-/// <summary>Downloading your data asks for the password: the file holds where and when you signed in.</summary>
-public sealed class DownloadDataForm
-{
-    [Required(ErrorMessage = "Enter your current password."), StringLength(128, ErrorMessage = "A password can be at most 128 characters.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Current password")]
-    public string CurrentPassword { get; set; } = "";
-}
-
+/// <summary>Deleting is confirmed by typing the address (the identity check is "confirm it's you" before the page).</summary>
 public sealed class DeleteAccountForm
 {
-    [Required(ErrorMessage = "Enter your current password."), StringLength(128, ErrorMessage = "A password can be at most 128 characters.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Current password")]
-    public string CurrentPassword { get; set; } = "";
-
     [Required(ErrorMessage = "Type the email address of this account."), StringLength(254, ErrorMessage = "An email address can be at most 254 characters.")]
     [Display(Name = "Type your email address to confirm")]
     public string ConfirmEmail { get; set; } = "";

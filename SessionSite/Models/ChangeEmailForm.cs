@@ -8,9 +8,4 @@ public sealed class ChangeEmailForm
     [Required(ErrorMessage = "Enter the new email address."), EmailAddress(ErrorMessage = "Enter an email address like name@example.com."), StringLength(254, ErrorMessage = "An email address can be at most 254 characters."), PlainText]
     [Display(Name = "New email")]
     public string NewEmail { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter your current password."), StringLength(128, ErrorMessage = "A password can be at most 128 characters.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Current password")]
-    public string CurrentPassword { get; set; } = "";
 }

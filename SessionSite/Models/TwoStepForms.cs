@@ -27,13 +27,5 @@ public sealed class TwoStepSignInForm
     public string? ReturnUrl { get; set; }
 }
 
-public sealed class CurrentPasswordForm
-{
-    [Required(ErrorMessage = "Enter your current password."), StringLength(128, ErrorMessage = "A password can be at most 128 characters.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Current password")]
-    public string CurrentPassword { get; set; } = "";
-}
-
 /// <summary>What the enrolment page shows: the secret as text, as a QR code and as an otpauth:// URI.</summary>
 public sealed record TwoStepEnrolment(string Secret, string QrDataUri, string OtpAuthUri, TwoStepEnrolForm Form);

@@ -27,5 +27,8 @@ public static class RedisKeys
     /// <summary>A short infix: there is one of these keys per session, and every byte of it is paid per session.</summary>
     public static string Session(string userId, string storageHash) => $"{{user:{userId}}}:s:{storageHash}";
 
+    /// <summary>One session's wrong answers on "confirm it's you" (a sliding window; past its limit the session ends).</summary>
+    public static string ConfirmFailures(string userId, string storageHash) => $"{{user:{userId}}}:confirm:{storageHash}";
+
     public static string Email(string normalizedEmail) => $"email:{normalizedEmail}";
 }

@@ -33,6 +33,9 @@ public sealed class RedisSessionOptions : IValidatableObject
     [Range(0, 1000)]
     public int MaxSessionsPerUser { get; set; }
 
+    /// <summary>How long a sign-in or a "confirm it's you" vouches for sensitive changes (GitHub's sudo mode).</summary>
+    public TimeSpan StepUpWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (IdleTimeout <= TimeSpan.Zero || RememberMeIdleTimeout <= TimeSpan.Zero)
@@ -43,5 +46,7 @@ public sealed class RedisSessionOptions : IValidatableObject
             yield return new ValidationResult("Session:RememberMeLifetime must be at least Session:RememberMeIdleTimeout.");
         if (TouchInterval <= TimeSpan.Zero)
             yield return new ValidationResult("Session:TouchInterval must be positive.");
+        if (StepUpWindow <= TimeSpan.Zero || StepUpWindow > TimeSpan.FromHours(12))
+            yield return new ValidationResult("Session:StepUpWindow must be positive and at most 12 hours.");
     }
 }

@@ -31,6 +31,20 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
         return 1
         """;
 
+    // KEYS[1] = index, KEYS[2] = account, KEYS[3] = the old entry; ARGV = new member, its expiry, now, the stamp the
+    // confirmation was checked against, the old member. One step: an old session ended meanwhile (revoked, or every
+    // session ended by a password change) is never replaced by a live one.
+    private const string ReplaceScript = Settle + """
+
+        if not redis.call('ZSCORE', KEYS[1], ARGV[5]) then return 0 end
+        if (redis.call('HGET', KEYS[2], 'stamp') or '0') ~= ARGV[4] then return 0 end
+        redis.call('ZREM', KEYS[1], ARGV[5])
+        redis.call('DEL', KEYS[3])
+        redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+        settle(KEYS[1], ARGV[3])
+        return 1
+        """;
+
     // KEYS[1] = index, KEYS[2] = account; ARGV[4] = the profile version the touched entry was written with.
     // Returns 0 (the session was ended), 1 (touched), 2 (touched, but the account's profile moved on meanwhile).
     private const string UpdateIfPresentScript = Settle + """
@@ -78,6 +92,15 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
     public async Task<bool> AddAsync(string userId, string storageHash, DateTimeOffset expiresAt, DateTimeOffset now, long credentialStamp) =>
         (int)await Db.ScriptEvaluateAsync(
             AddScript, [RedisKeys.SessionIndex(userId), RedisKeys.Account(userId)], [storageHash, Ms(expiresAt), Ms(now), credentialStamp]) == 1;
+
+    /// <summary>
+    /// Lists a new session in place of an old one (a token rotated on confirmation), only while the old one is
+    /// still listed and the credential stamp is the one just checked. False when refused; the old entry goes only on success.
+    /// </summary>
+    public async Task<bool> ReplaceAsync(string userId, string oldStorageHash, string newStorageHash, DateTimeOffset expiresAt, DateTimeOffset now, long credentialStamp) =>
+        (int)await Db.ScriptEvaluateAsync(
+            ReplaceScript, [RedisKeys.SessionIndex(userId), RedisKeys.Account(userId), RedisKeys.Session(userId, oldStorageHash)],
+            [newStorageHash, Ms(expiresAt), Ms(now), credentialStamp, oldStorageHash]) == 1;
 
     public async Task<bool> ContainsAsync(string userId, string storageHash) =>
         (await Db.SortedSetScoreAsync(RedisKeys.SessionIndex(userId), storageHash)).HasValue;

@@ -42,6 +42,21 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
         return await SignInAsync(http, account, previous.Persistent, passedTwoStep: previous.PassedTwoStep);
     }
 
+    /// <summary>
+    /// "Confirm it's you" passed: this browser's session continues under a fresh token. False when it ended
+    /// meanwhile (revoked, or a credential change): then this browser is signed out.
+    /// </summary>
+    public async Task<bool> ConfirmAsync(HttpContext http, BrowserSession session, Account account)
+    {
+        if (await store.ConfirmAsync(session, account) is not { } confirmed)
+        {
+            ForgetBrowserSession(http);
+            return false;
+        }
+        Start(http, confirmed);
+        return true;
+    }
+
     /// <summary>This browser's cookie and the request's user go (after the session or the account itself is gone).</summary>
     public void ForgetBrowserSession(HttpContext http)
     {

@@ -40,4 +40,11 @@ public sealed class SessionLifetime(IOptions<RedisSessionOptions> options)
     public bool NeedsTouch(SessionRecord session, DateTimeOffset now) =>
         now - session.LastSeenAt >= Options.TouchInterval
         || (session.ExpiresAt < AbsoluteExpiry(session) && session.ExpiresAt - now < IdleTimeout(session.Persistent) / 2);
+
+    /// <summary>When the person last proved it was them: the sign-in, or a later "confirm it's you".</summary>
+    public static DateTimeOffset ConfirmedAt(SessionRecord session) => session.CreatedAt.AddSeconds(session.ConfirmedAfterSeconds);
+
+    /// <summary>True while that proof still vouches for a sensitive change (<see cref="RedisSessionOptions.StepUpWindow"/>).</summary>
+    public bool IsRecentlyConfirmed(SessionRecord session, DateTimeOffset now) =>
+        session.IsAuthenticated && now - ConfirmedAt(session) < Options.StepUpWindow;
 }

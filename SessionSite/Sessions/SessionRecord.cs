@@ -10,6 +10,8 @@ namespace SessionSite.Sessions;
 /// (the expiry keeps milliseconds, the server enforces it exactly), "p" only when true, and no absolute
 /// expiry: it is always the creation time plus the configured lifetime (<see cref="SessionLifetime.AbsoluteExpiry(SessionRecord)"/>),
 /// and no public handle: it is derived from the storage hash (<see cref="SessionHandle"/>).
+/// When the person last proved it was them ("confirm it's you") is kept as seconds after <c>CreatedAt</c>, absent
+/// (0) until the first confirmation, since the sign-in itself counts as one: most sessions pay no byte for it.
 /// </summary>
 public sealed record SessionRecord(
     [property: JsonPropertyName("u")] string UserId,
@@ -25,4 +27,5 @@ public sealed record SessionRecord(
     [property: JsonPropertyName("d")] string Device,
     [property: JsonPropertyName("v"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool EmailVerified = false,
     [property: JsonPropertyName("r"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ProfileVersion = 0,
-    [property: JsonPropertyName("t"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool PassedTwoStep = false);
+    [property: JsonPropertyName("t"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool PassedTwoStep = false,
+    [property: JsonPropertyName("k"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ConfirmedAfterSeconds = 0);

@@ -44,6 +44,27 @@ public sealed class SessionStore(
         return new BrowserSession(credential, session);
     }
 
+    /// <summary>
+    /// "Confirm it's you" succeeded: the same session under a new token (the old key gone in the same step), with the
+    /// confirmation time recorded. Null when the session ended or the account's credentials changed since the check.
+    /// </summary>
+    public async Task<BrowserSession?> ConfirmAsync(BrowserSession old, Account account)
+    {
+        var now = clock.GetUtcNow();
+        var credential = new SessionCredential(account.Id, SessionToken.Create());
+        var confirmed = old.Record with
+        {
+            LastSeenAt = WholeSeconds(now),
+            ConfirmedAfterSeconds = Math.Max(0, WholeSeconds(now).ToUnixTimeSeconds() - old.Record.CreatedAt.ToUnixTimeSeconds()),
+        };
+        confirmed = confirmed with { ExpiresAt = lifetime.ExpiryAfterUse(confirmed, now) };
+        if (!await index.ReplaceAsync(account.Id, old.Credential.StorageHash, credential.StorageHash, confirmed.ExpiresAt, now, account.CredentialStamp))
+            return null;
+        if (!await WriteIfStillListedAsync(credential.UserId, credential.StorageHash, confirmed))
+            return null;
+        return new BrowserSession(credential, confirmed);
+    }
+
     /// <summary>The session the credential names, or null; re-writes it only when <see cref="SessionLifetime.NeedsTouch"/>.</summary>
     public async Task<SessionRecord?> LoadAsync(SessionCredential credential)
     {

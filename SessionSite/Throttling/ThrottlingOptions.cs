@@ -19,6 +19,10 @@ public sealed class ThrottlingOptions
 
     public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Wrong passwords or codes one session may send to "confirm it's you" before it is ended.</summary>
+    [Range(1, 100)]
+    public int ConfirmFailureLimit { get; set; } = 10;
+
     /// <summary>Accounts one client IP may create per window (counted in Redis; refused attempts do not count).</summary>
     [Range(1, 100_000)]
     public int SignUpLimit { get; set; } = 10;

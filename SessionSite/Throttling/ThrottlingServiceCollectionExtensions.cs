@@ -16,6 +16,7 @@ public static class ThrottlingServiceCollectionExtensions
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<LinkRequestThrottle>();
         services.AddSingleton<SignUpThrottle>();
+        services.AddSingleton<ConfirmThrottle>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

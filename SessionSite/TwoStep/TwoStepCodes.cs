@@ -86,6 +86,8 @@ public sealed class TwoStepCodes(IDataProtectionProvider protection, IConnection
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             code.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant())));
 
+    public async Task<long> RecoveryCodesLeftAsync(string userId) => await Db.SetLengthAsync(RedisKeys.RecoveryCodes(userId));
+
     public async Task<bool> UseRecoveryCodeAsync(string userId, string? code) =>
         !string.IsNullOrWhiteSpace(code) && await Db.SetRemoveAsync(RedisKeys.RecoveryCodes(userId), HashRecoveryCode(code));
 }

@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Mvc;
+using SessionSite.Accounts;
+using SessionSite.Activity;
+using SessionSite.Flash;
+using SessionSite.Models;
+using SessionSite.Sessions;
+using SessionSite.Throttling;
+using SessionSite.TwoStep;
+using SessionSite.Web;
+
+namespace SessionSite.Controllers;
+
+/// <summary>
+/// "Confirm it's you" (GitHub's sudo mode): the password again, and the second factor when it is on, before a
+/// sensitive change. Success rotates the session's token and records the time; <see cref="RequireConfirmationAttribute"/>
+/// reads it from the session record, so a guarded page costs no extra Redis command.
+/// </summary>
+[RequireSession]
+public sealed class ConfirmIdentityController(
+    CurrentSession current,
+    UserStore users,
+    PasswordAuthenticator passwords,
+    TwoStepCodes codes,
+    ConfirmThrottle throttle,
+    SessionLifecycle lifecycle,
+    SecurityLog log) : Controller
+{
+    [HttpGet(RequireConfirmationAttribute.ConfirmPath)]
+    public async Task<IActionResult> Index(string? returnUrl)
+    {
+        if (await users.FindByIdAsync(current.Required.Record.UserId) is not { } account)
+            return SignedOut();
+        return Page(new ConfirmIdentityForm { ReturnUrl = returnUrl }, account);
+    }
+
+    [HttpPost(RequireConfirmationAttribute.ConfirmPath)]
+    [BusyBeforeHashing]
+    public async Task<IActionResult> Confirm(ConfirmIdentityForm form)
+    {
+        var mine = current.Required;
+        if (await users.FindByIdAsync(mine.Record.UserId) is not { } account)
+            return SignedOut();
+        if (!ModelState.IsValid)
+            return Page(form, account);
+        var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/account";
+
+        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Credential.UserId, mine.Credential.StorageHash);
+        if (attempt.SessionSpent)
+            return await EndSessionAsync();
+        if (attempt.Wait is { } wait)
+        {
+            RetryLater.Answer(Response, StatusCodes.Status429TooManyRequests, wait);
+            ModelState.AddModelError(nameof(form.CurrentPassword), $"Too many wrong attempts from your network. Try again in {WaitText.Of(wait)}.");
+            return Page(form, account);
+        }
+
+        // The code is checked only after a right password, so a wrong password never uses up a recovery code.
+        var passwordRight = await attempt.CheckAsync(() => passwords.VerifyAsync(account, form.CurrentPassword));
+        var secondFactor = passwordRight ? await SecondFactorAsync(account, form.Code) : SecondFactor.Wrong;
+        if (!passwordRight || secondFactor == SecondFactor.Wrong)
+        {
+            log.Confirmation(HttpContext, account.Id, ActivityEvent.ConfirmFailed);
+            if (await attempt.SessionSpentNowAsync())
+                return await EndSessionAsync();
+            if (passwordRight)
+                ModelState.AddModelError(nameof(form.Code), "That code is not right. Enter the code your app shows now, or an unused recovery code.");
+            else
+                ModelState.AddModelError(nameof(form.CurrentPassword), "The password is incorrect.");
+            return Page(form, account);
+        }
+
+        await attempt.SucceededAsync();
+        if (!await lifecycle.ConfirmAsync(HttpContext, mine, account))
+            return SignedOut();
+        log.Confirmation(HttpContext, account.Id, ActivityEvent.Confirmed);
+        if (secondFactor == SecondFactor.RecoveryCode)
+        {
+            log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
+            var left = await codes.RecoveryCodesLeftAsync(account.Id);
+            TempData.Flash($"You used a recovery code: {left} {(left == 1 ? "is" : "are")} left. Make new ones on the two-step page if you are running out.", FlashKind.Warning);
+        }
+        return Redirect(next);
+    }
+
+    private enum SecondFactor { NotNeeded, AppCode, RecoveryCode, Wrong }
+
+    private async Task<SecondFactor> SecondFactorAsync(Account account, string? code)
+    {
+        if (account.TwoStepSecret is null)
+            return SecondFactor.NotNeeded;
+        if (codes.MatchingStep(account.TwoStepSecret, code) is { } step)
+            return await codes.ClaimStepAsync(account.Id, step) ? SecondFactor.AppCode : SecondFactor.Wrong;
+        return await codes.UseRecoveryCodeAsync(account.Id, code) ? SecondFactor.RecoveryCode : SecondFactor.Wrong;
+    }
+
+    private async Task<IActionResult> EndSessionAsync()
+    {
+        await lifecycle.SignOutAsync(HttpContext);
+        TempData.Flash("For your safety this browser was signed out, after too many wrong answers to \"confirm it's you\".", FlashKind.Warning);
+        return Redirect("/signin");
+    }
+
+    private RedirectResult SignedOut()
+    {
+        lifecycle.ForgetBrowserSession(HttpContext);
+        TempData.Flash("Your session has ended. Please sign in again.");
+        return Redirect("/signin");
+    }
+
+    private ViewResult Page(ConfirmIdentityForm form, Account account) =>
+        View("Index", new ConfirmIdentityPage(form, account.TwoStepSecret is not null, Guarding(form.ReturnUrl)));
+
+    /// <summary>Says what the confirmation is for, from the page it returns to; the path is matched, never echoed.</summary>
+    private static string Guarding(string? returnUrl) => (returnUrl?.Split('?')[0]) switch
+    {
+        "/account/email" => "changing your email address",
+        "/account/two-step" => "changing two-step sign-in",
+        "/account/delete" => "deleting your account",
+        "/account" or "/account/data" => "downloading your data",
+        "/sessions" or "/sessions/revoke-others" or "/sessions/revoke-all" => "signing out other sessions",
+        _ => "this change",
+    };
+}
