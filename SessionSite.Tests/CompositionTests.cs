@@ -20,7 +20,9 @@ public sealed class CompositionTests(SiteFixture fixture) : IClassFixture<SiteFi
     [Theory]
     [InlineData("ForwardedHeaders:KnownProxies:0", "not-an-ip", "is not an IP address")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99", "is not a network in CIDR form")]
-    public async Task AMistypedProxySettingStopsTheStartWithAClearMessage(string key, string value, string message)
+    [InlineData("Session:StepUpWindow", "00:00:00", "Session:StepUpWindow must be positive")]
+    [InlineData("Session:StepUpWindow", "1.00:00:00", "Session:StepUpWindow must be positive and at most 12 hours")]
+    public async Task AMistypedSettingStopsTheStartWithAClearMessage(string key, string value, string message)
     {
         await using var site = new SiteFactory(fixture.Redis, new Dictionary<string, string?> { [key] = value });
 

@@ -155,6 +155,7 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
             await CheckAsync(page, "/account/delete", "delete-account");
             await CheckAsync(page, "/account/two-step", "two-step");
             await CheckAsync(page, "/sessions/revoke-others", "confirm-revoke-others");
+            await CheckAsync(page, "/account/confirm?returnUrl=%2Faccount%2Fdelete", "confirm-identity");
             await CheckAsync(page, "/", "home-signed-in");
             Assert.Empty(watch.Problems);
         }
