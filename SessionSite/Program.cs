@@ -5,6 +5,7 @@ using SessionSite.Mail;
 using SessionSite.Recovery;
 using SessionSite.Redis;
 using SessionSite.Sessions;
+using SessionSite.Telemetry;
 using SessionSite.Throttling;
 using SessionSite.TwoStep;
 using SessionSite.Web;
@@ -22,6 +23,7 @@ builder.Services.AddTwoStep();
 builder.Services.AddSitePipeline(builder.Configuration);
 builder.Services.AddSiteMvc(builder.Configuration);
 builder.Services.AddSiteHealthChecks();
+builder.Services.AddSiteTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -27,6 +27,9 @@ public sealed class SiteFactory(
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Services a test adds on top of the site's (an in-memory exporter, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Where this site writes mail when no SMTP server is configured (<c>Mail:Host</c> empty).</summary>
     public string PickupDirectory { get; } = Directory.CreateTempSubdirectory("sessionsite-mail-").FullName;
 
@@ -65,6 +68,8 @@ public sealed class SiteFactory(
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackConnectionFilter>());
         if (clock is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (TestServices is not null)
+            builder.ConfigureTestServices(TestServices);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);

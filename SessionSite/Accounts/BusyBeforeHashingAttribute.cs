@@ -23,10 +23,11 @@ public sealed class BusyBeforeHashingAttribute : Attribute, IFilterFactory, IOrd
     public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
         new BusyBeforeHashingFilter(
             serviceProvider.GetRequiredService<PasswordHashingGate>(), serviceProvider.GetRequiredService<IOptions<PasswordHashingOptions>>(),
-            serviceProvider.GetRequiredService<TimeProvider>(), Order);
+            serviceProvider.GetRequiredService<TimeProvider>(), serviceProvider.GetRequiredService<Telemetry.SiteMetrics>(), Order);
 }
 
-public sealed class BusyBeforeHashingFilter(PasswordHashingGate hashing, IOptions<PasswordHashingOptions> options, TimeProvider clock, int order)
+public sealed class BusyBeforeHashingFilter(
+    PasswordHashingGate hashing, IOptions<PasswordHashingOptions> options, TimeProvider clock, Telemetry.SiteMetrics metrics, int order)
     : IAsyncAuthorizationFilter, IOrderedFilter
 {
     public const string BusyView = "~/Views/Error/Busy.cshtml";
@@ -37,6 +38,7 @@ public sealed class BusyBeforeHashingFilter(PasswordHashingGate hashing, IOption
     {
         if (!hashing.IsFull)
             return;
+        metrics.BusyAnswer();
         // A client that re-posts the moment it is refused (a stuffing script, a retry loop) would otherwise turn
         // every refusal into another request at once; a short pause, holding no thread, slows such a loop to a few
         // requests a second per connection and costs a person who meets it a quarter of a second.

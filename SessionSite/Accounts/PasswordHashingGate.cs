@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using SessionSite.Telemetry;
 
 namespace SessionSite.Accounts;
 
@@ -10,16 +12,27 @@ namespace SessionSite.Accounts;
 /// the rest are told that the site is busy. The hashes themselves run on low-priority threads
 /// (<see cref="LowPriorityThreads"/>), so pages keep the CPU they need while a storm lasts.
 /// </summary>
-public sealed class PasswordHashingGate(IOptions<PasswordHashingOptions> options) : IDisposable
+public sealed class PasswordHashingGate : IDisposable
 {
-    private readonly LowPriorityThreads threads = new(options.Value.EffectiveMaxConcurrent);
+    private readonly IOptions<PasswordHashingOptions> options;
+    private readonly SiteMetrics? metrics;
+    private readonly LowPriorityThreads threads;
+    private readonly ConcurrencyLimiter limiter;
 
-    private readonly ConcurrencyLimiter limiter = new(new ConcurrencyLimiterOptions
+    public PasswordHashingGate(IOptions<PasswordHashingOptions> options, SiteMetrics? metrics = null)
     {
-        PermitLimit = options.Value.EffectiveMaxConcurrent,
-        QueueLimit = options.Value.QueueLimit,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    });
+        this.options = options;
+        this.metrics = metrics;
+        threads = new LowPriorityThreads(options.Value.EffectiveMaxConcurrent);
+        limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.Value.EffectiveMaxConcurrent,
+            QueueLimit = options.Value.QueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        metrics?.Meter.CreateObservableGauge("sessionsite.password_hashing.queue_depth", () => limiter.GetStatistics()?.CurrentQueuedCount ?? 0,
+            "{check}", "Password checks waiting for a hashing turn");
+    }
 
     /// <summary>True when no turn is free and the queue is full: a new check would be refused, so refuse it before any work.</summary>
     public bool IsFull => limiter.GetStatistics() is { CurrentAvailablePermits: 0 } statistics && statistics.CurrentQueuedCount >= options.Value.QueueLimit;
@@ -27,9 +40,11 @@ public sealed class PasswordHashingGate(IOptions<PasswordHashingOptions> options
     /// <summary>Runs <paramref name="hashing"/> when its turn comes; throws <see cref="SiteBusyException"/> when the queue is full.</summary>
     public async Task<T> RunAsync<T>(Func<T> hashing, CancellationToken cancellationToken = default)
     {
+        var asked = Stopwatch.GetTimestamp();
         using var lease = await limiter.AcquireAsync(1, cancellationToken);
         if (!lease.IsAcquired)
             throw new SiteBusyException();
+        metrics?.HashingWaited(Stopwatch.GetElapsedTime(asked));
         return await threads.RunAsync(hashing);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using SessionSite.Configuration.Binding;
+using SessionSite.Telemetry;
 using SessionSite.Web;
 
 namespace SessionSite.Configuration;
@@ -35,6 +36,7 @@ public static class SitePipeline
         });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMetricsEndpoint();
         app.UseMiddleware<DeclaredBodyLimitMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SessionSite.Accounts;
 using SessionSite.Redis;
+using SessionSite.Telemetry;
 using SessionSite.Web;
 
 namespace SessionSite.Controllers;
@@ -9,7 +10,7 @@ namespace SessionSite.Controllers;
 /// <summary>Friendly pages for failures; re-executed with the original method, hence no HTTP-method attributes.</summary>
 [IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed partial class ErrorController(ILogger<ErrorController> logger) : Controller
+public sealed partial class ErrorController(ILogger<ErrorController> logger, SiteMetrics metrics) : Controller
 {
     private static readonly TimeSpan RedisRetryAfter = TimeSpan.FromSeconds(5);
 
@@ -22,12 +23,14 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
         if (error is SiteBusyException)
         {
             LogBusy(logger, path);
+            metrics.BusyAnswer();
             RetryLater.Answer(Response, StatusCodes.Status503ServiceUnavailable, SiteBusyException.RetryAfter);
             return View("Busy");
         }
         if (error is not null && RedisFailure.Is(error))
         {
             LogRedisUnavailable(logger, error.GetType().Name, path);
+            metrics.RedisFailure();
             ViewData["RetryPath"] = path.StartsWith('/') && !path.StartsWith("//") ? path : "/";
             ViewData["WasPost"] = HttpMethods.IsPost(HttpContext.Request.Method);
             RetryLater.Answer(Response, StatusCodes.Status503ServiceUnavailable, RedisRetryAfter);

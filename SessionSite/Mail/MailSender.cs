@@ -16,6 +16,7 @@ public sealed partial class MailSender(
     MailTransport transport,
     IEnumerable<IMailPreparer> preparers,
     IOptions<MailOptions> options,
+    Telemetry.SiteMetrics metrics,
     ILogger<MailSender> logger) : BackgroundService
 {
     private const int Batch = 20;
@@ -94,6 +95,8 @@ public sealed partial class MailSender(
             if (waiting.DeliveryCount >= Options.MaxAttempts)
             {
                 LogGaveUp(logger, waiting.MessageId.ToString(), waiting.DeliveryCount);
+                var given = await Db.StreamRangeAsync(MailOutbox.StreamKey, waiting.MessageId, waiting.MessageId);
+                metrics.MailSent(given.Length == 1 ? MailOutbox.Read(given[0]).Kind : "unknown", "abandoned");
                 await ForgetAsync(waiting.MessageId);
                 continue;
             }
@@ -121,10 +124,12 @@ public sealed partial class MailSender(
         catch (Exception e) when (e is not OperationCanceledException && !RedisFailure.Is(e))
         {
             LogSendFailed(logger, mail.Kind, entry.Id.ToString(), attempt, e.GetType().Name);
+            metrics.MailSent(mail.Kind, "failed");
             return;
         }
         await ForgetAsync(entry.Id);
         LogSent(logger, mail.Kind, entry.Id.ToString(), attempt);
+        metrics.MailSent(mail.Kind, "sent");
     }
 
     private async Task ForgetAsync(RedisValue id)
