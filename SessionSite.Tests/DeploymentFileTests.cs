@@ -132,4 +132,39 @@ public sealed class DeploymentFileTests
                 Assert.True(File.Exists(RepositoryRoot.File(destination, file.GetString()!)), $"{destination}{file} is missing");
         }
     }
+
+    [Fact]
+    public void PrometheusRunsPinnedScrapesEveryInstanceAndAloneMayReadMetrics()
+    {
+        var prometheus = Service("prometheus");
+
+        Assert.Equal("prom/prometheus:v3.5.0", ((YamlScalarNode)prometheus["image"]).Value);
+        Assert.Contains("9090:9090", Strings(prometheus["ports"]));
+        Assert.Contains("./deploy/prometheus.yml:/etc/prometheus/prometheus.yml:ro", Strings(prometheus["volumes"]));
+        Assert.Contains("./deploy/alerts.yml:/etc/prometheus/alerts.yml:ro", Strings(prometheus["volumes"]));
+        Assert.Contains("/-/ready", string.Join(' ', Strings(((YamlMappingNode)prometheus["healthcheck"])["test"])));
+        var address = ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)prometheus["networks"])["site"])["ipv4_address"]).Value;
+        foreach (var web in new[] { "web", "web-replica" })
+            Assert.Equal(address, ((YamlScalarNode)((YamlMappingNode)Service(web)["environment"])["Metrics__AllowedAddresses__0"]).Value);
+    }
+
+    [Fact]
+    public async Task ThePrometheusConfigurationIsValidAndEveryAlertRuleFiresOnlyWhenItShould()
+    {
+        // promtool from Debian's prometheus package (2.42), which .ci/run installs; the same files load in 3.5.
+        await PromtoolAsync("check", "config", RepositoryRoot.File("deploy/prometheus.yml"));
+        await PromtoolAsync("test", "rules", RepositoryRoot.File("deploy/tests/alerts.test.yml"));
+    }
+
+    private static async Task PromtoolAsync(params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("promtool") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await output + errors);
+    }
 }

@@ -51,7 +51,9 @@ public static class TelemetryServiceCollectionExtensions
     {
         if (!app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value.Enabled)
             return app;
-        app.Services.GetRequiredService<MailOutboxGauges>(); // its gauges exist once it is made
+        // Their gauges exist once they are made: made now, so the first scrape already shows them.
+        app.Services.GetRequiredService<MailOutboxGauges>();
+        app.Services.GetRequiredService<Accounts.PasswordHashingGate>();
         var allowed = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Networks();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(http =>
             http.Request.Path == "/metrics"
