@@ -125,11 +125,15 @@ public sealed class TelemetryTests(MailFixture fixture) : IClassFixture<MailFixt
         var signIn = site.NewBrowser();
         await UserStories.SignInAsync(signIn, email);
         await signIn.GetAsync($"/password/reset?token={RedisInspection.TokenOf(cookie)}");
-        site.Services.GetRequiredService<TracerProvider>().ForceFlush();
+        await fixture.Smtp.WaitForAsync(email);
+        await Poll.UntilAsync(() => { site.Services.GetRequiredService<TracerProvider>().ForceFlush(); return spans.Any(s => s.DisplayName == "mail.send"); }, "the mail's span");
 
         Assert.Contains(spans, s => s.Kind == ActivityKind.Server && (s.GetTagItem("http.route") as string ?? "").Contains("signin"));
         Assert.Contains(spans, s => s.Kind == ActivityKind.Server && s.GetTagItem("url.query") is not null); // present, and redacted
         Assert.Contains(spans, s => s.Kind == ActivityKind.Client && s.Source.Name.Contains("Redis", StringComparison.OrdinalIgnoreCase));
+        var signUp = spans.Single(s => s.Kind == ActivityKind.Server && s.GetTagItem("http.route") as string == "signup" && s.GetTagItem("http.request.method") as string == "POST");
+        Assert.Contains(spans, s => s.DisplayName == "password_hashing" && s.TraceId == signUp.TraceId);
+        Assert.Contains(spans, s => s.DisplayName == "mail.send" && s.TraceId != signUp.TraceId && s.Links.Any(l => l.Context.TraceId == signUp.TraceId));
         var secrets = new[] { email, RedisInspection.UserIdOf(cookie), RedisInspection.TokenOf(cookie), RedisInspection.TokenOf(signIn.SessionCookie!), UserStories.Password };
         foreach (var span in spans)
         {

@@ -109,6 +109,10 @@ public sealed partial class MailSender(
 
     private async Task TrySendAsync(StreamEntry entry, int attempt, CancellationToken stoppingToken)
     {
+        // One short span per send, linked (not parented) to the request that queued it; none spans the polling loop.
+        using var span = Telemetry.SiteMetrics.Source.StartActivity(
+            "mail.send", System.Diagnostics.ActivityKind.Consumer, parentContext: default,
+            links: MailOutbox.TraceOf(entry) is { } queuedBy ? [new System.Diagnostics.ActivityLink(queuedBy)] : null);
         OutgoingMail? mail = MailOutbox.Read(entry);
         foreach (var preparer in preparers)
             mail = mail is null ? null : await preparer.PrepareAsync(mail);
@@ -127,6 +131,7 @@ public sealed partial class MailSender(
             metrics.MailSent(mail.Kind, "failed");
             return;
         }
+        span?.SetTag("sessionsite.mail.kind", mail.Kind);
         await ForgetAsync(entry.Id);
         LogSent(logger, mail.Kind, entry.Id.ToString(), attempt);
         metrics.MailSent(mail.Kind, "sent");
