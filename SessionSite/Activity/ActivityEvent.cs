@@ -20,7 +20,8 @@ public static class ActivityEvent
     public const string TwoStepDisabled = "two-step-disabled";
     public const string RecoveryCodesReplaced = "recovery-codes-replaced";
     public const string RecoveryCodeUsed = "recovery-code-used";
-    public const string TwoStepFailed = "two-step-failed";
+    public const string SecondStepFailed = "second-step-failed";
+    public const string SecondStepLocked = "second-step-locked";
 
     public static string Describe(string name) => name switch
     {
@@ -41,7 +42,8 @@ public static class ActivityEvent
         TwoStepDisabled => "Two-step sign-in turned off",
         RecoveryCodesReplaced => "New recovery codes made",
         RecoveryCodeUsed => "Signed in with a recovery code",
-        TwoStepFailed => "Wrong two-step code",
+        SecondStepFailed => "Wrong two-step code",
+        SecondStepLocked => "Two-step sign-in paused after too many wrong codes",
         _ => name,
     };
 }

@@ -18,6 +18,12 @@ public static class RedisKeys
     /// <summary>SHA-256 of each unused two-step recovery code.</summary>
     public static string RecoveryCodes(string userId) => $"{{user:{userId}}}:recovery";
 
+    /// <summary>Wrong second-step codes in the current window (a sliding-window sorted set).</summary>
+    public static string SecondStepFailures(string userId) => $"{{user:{userId}}}:second-step-failures";
+
+    /// <summary>Warning mails of one kind sent in the current window, and over the last day (sliding-window sorted sets).</summary>
+    public static string WarningsSent(string userId, string kind, string span) => $"{{user:{userId}}}:warned:{kind}:{span}";
+
     /// <summary>Set while an event recorded "once per window" may not be recorded again.</summary>
     public static string ActivityMarker(string userId, string eventName) => $"{{user:{userId}}}:activity:{eventName}";
 

@@ -14,6 +14,9 @@ public static class ThrottlingServiceCollectionExtensions
         services.AddValidatedOptions<ThrottlingOptions>(configuration.GetSection(ThrottlingOptions.Section));
         services.AddSingleton<SlidingWindow>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SecondStepThrottle>();
+        services.AddSingleton<WarningAllowance>();
+        services.AddSingleton<AttackWarnings>();
         services.AddSingleton<LinkRequestThrottle>();
         services.AddSingleton<SignUpThrottle>();
         services.AddRateLimiter(limiter =>
