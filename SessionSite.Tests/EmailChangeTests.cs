@@ -86,4 +86,65 @@ public sealed class EmailChangeTests(MailFixture fixture) : IClassFixture<MailFi
         Assert.Contains("Too many wrong passwords", new ChangeEmailPage(browser, await Browser.ParseAsync(withTheRightOne)).FieldError("CurrentPassword"));
         Assert.Equal(HttpStatusCode.TooManyRequests, signIn.StatusCode);
     }
+    [Theory]
+    [MemberData(nameof(SignUpTests.Addresses), MemberType = typeof(SignUpTests))]
+    public async Task AnEmailChangeTakesOnlyABareAddress(string typed, string? kept)
+    {
+        var browser = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        await UserStories.SignUpAsync(browser);
+        var target = UserStories.NewEmail();
+
+        var response = await (await ChangeEmailPage.OpenAsync(browser)).PostAsync(string.Format(typed, target), UserStories.Password);
+
+        if (kept is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("Enter only the address, like name@example.com: no name, no second address, no dot at the end.",
+                new ChangeEmailPage(browser, await Browser.ParseAsync(response)).FieldError("NewEmail"));
+            return;
+        }
+        Assert.Equal("/profile", response.Headers.Location?.OriginalString);
+        var link = Assert.Single(await fixture.Smtp.WaitForAsync(string.Format(kept, target)));
+        Assert.Equal("Confirm your new email address for SessionSite", link.Subject);
+    }
+
+    private static string NewIp() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
+
+    private const int PerTarget = 3;
+
+    [Fact]
+    public async Task LinksToOneTargetAddressAreCappedWhoeverAsksAndThePageAnswersAlike()
+    {
+        var target = UserStories.NewEmail();
+        var first = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        var second = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        await UserStories.SignUpAsync(first);
+        await UserStories.SignUpAsync(second);
+        var flashes = new List<string?>();
+
+        foreach (var browser in new[] { first, second, first, second })
+            flashes.Add((await (await ChangeEmailPage.OpenAsync(browser)).SubmitAsync(target, UserStories.Password)).Flash);
+
+        Assert.Single(flashes.Distinct());
+        Assert.Equal($"We've sent a link to {target}. Your address changes when you open it, within an hour.", flashes[0]);
+        // The target signs up itself: its confirmation link comes after whatever was queued before.
+        await UserStories.SignUpAsync(fixture.Site.NewBrowser().ComingFrom(NewIp()), email: target);
+        await Poll.UntilAsync(() => fixture.Smtp.To(target).Any(m => m.Subject == "Confirm your email address for SessionSite"), "the target's own link");
+        Assert.Equal(PerTarget, fixture.Smtp.To(target).Count(m => m.Subject == "Confirm your new email address for SessionSite"));
+    }
+
+    [Fact]
+    public async Task OneAccountMayAskForOnlySoManyChanges()
+    {
+        var browser = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        var (_, email) = await UserStories.SignUpAsync(browser);
+        var targets = Enumerable.Range(0, 6).Select(_ => UserStories.NewEmail()).ToList();
+
+        foreach (var target in targets)
+            await (await ChangeEmailPage.OpenAsync(browser)).SubmitAsync(target, UserStories.Password);
+
+        await MailMarker.SendAsync(fixture.Smtp, fixture.Site.NewBrowser().ComingFrom(NewIp()), email);
+        Assert.Equal(5, fixture.Smtp.To(email).Count(m => m.Subject == "A change of your SessionSite email address was requested"));
+        Assert.Empty(fixture.Smtp.To(targets[5]));
+    }
 }
