@@ -77,6 +77,8 @@ public sealed class EmailVerificationTests(MailFixture fixture) : IClassFixture<
 /// <summary>With <c>Accounts:RequireVerifiedEmail</c>: registration reveals nothing, and nobody signs in unverified.</summary>
 public sealed class RequiredVerificationTests(VerifiedOnlyMailFixture fixture) : IClassFixture<VerifiedOnlyMailFixture>
 {
+    private const int NoticesPerAddress = 3; // the default
+
     private async Task<HttpResponseMessage> SignUpAsync(Browser browser, string email) =>
         await (await SignUpPage.OpenAsync(browser)).PostAsync(email, "Careful", UserStories.Password);
 
@@ -137,8 +139,6 @@ public sealed class RequiredVerificationTests(VerifiedOnlyMailFixture fixture) :
         await MailMarker.SendAsync(fixture.Smtp, fixture.Site.NewBrowser(), registered);
         Assert.Equal(NoticesPerAddress, fixture.Smtp.To(registered).Count(m => m.Subject == "Someone tried to sign up with your address"));
     }
-
-    private const int NoticesPerAddress = 3;
 
     [Fact]
     public async Task TheSignedOutResendMailsAKnownUnconfirmedAddressAWorkingLinkAndAnswersUnknownOnesAlike()

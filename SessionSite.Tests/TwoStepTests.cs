@@ -9,6 +9,10 @@ namespace SessionSite.Tests;
 /// <summary>Two-step sign-in, with codes computed from the secret the page shows and a clock the tests move.</summary>
 public sealed class TwoStepTests(MailFixture fixture) : IClassFixture<MailFixture>
 {
+    private const int SecondStepFailureLimit = 10; // the default
+    private const string SecondStepWarning = "Someone signed in with your SessionSite password but not the code";
+    private static readonly TimeSpan SecondStepWindow = TimeSpan.FromMinutes(15);
+
     private static string NewIp() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
 
     private Browser NewBrowser(SiteFactory? site = null) => (site ?? fixture.Site).NewBrowser().ComingFrom(NewIp());
@@ -235,10 +239,6 @@ public sealed class TwoStepTests(MailFixture fixture) : IClassFixture<MailFixtur
 
         Assert.Equal(HttpStatusCode.TooManyRequests, afterReset.StatusCode);
     }
-
-    private const int SecondStepFailureLimit = 10;
-    private static readonly TimeSpan SecondStepWindow = TimeSpan.FromMinutes(15);
-    private const string SecondStepWarning = "Someone signed in with your SessionSite password but not the code";
 
     private IReadOnlyList<MimeKit.MimeMessage> Warnings(string email) => fixture.Smtp.To(email).Where(m => m.Subject == SecondStepWarning).ToList();
 
