@@ -91,7 +91,7 @@ public sealed class AccountController(
         if (account is null || !await sessions.SignInAsync(HttpContext, account, form.RememberMe))
         {
             log.SignInFailed(HttpContext, check.Found?.Id);
-            await attempt.FailedAsync(check.Found);
+            await attempt.FailedAsync();
             ModelState.AddModelError("", "The email or password is incorrect.");
             return View(form);
         }

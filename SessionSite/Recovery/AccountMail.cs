@@ -79,14 +79,17 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserSto
 
     private static string Lifetime(LinkPurpose purpose) => LinkLifetimes.Describe(LinkLifetimes.Of(purpose));
 
-    /// <summary>The account's password throttle filled. Names no password and carries no token: only the public forgot-password page.</summary>
-    public Task WarnSignInPausedAsync(string to, DateTimeOffset until) =>
-        outbox.QueueAsync(MailTemplates.Warning("warning-sign-in-paused", to, "Sign-in to your SessionSite account is paused",
+    /// <summary>
+    /// The account's password throttle filled (built by the sender, which looked the address up). Names no
+    /// password and carries no token: only the public forgot-password page.
+    /// </summary>
+    public OutgoingMail SignInPausedWarning(string to, DateTimeOffset until) =>
+        MailTemplates.Warning("warning-sign-in-paused", to, "Sign-in to your SessionSite account is paused",
             $"Sign-in to your SessionSite account is paused until {until.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} (UTC) "
             + "after many wrong passwords. If it was not you, there is nothing to do: the wrong passwords were refused, and sign-in opens "
             + "again by itself. If it was you, reset your password here:",
             new Uri($"{BaseUrl}/password/forgot"),
-            "SessionSite never asks for your password by mail."));
+            "SessionSite never asks for your password by mail.");
 
     public Task WarnSecondStepFailingAsync(string to) =>
         NoticeAsync("warning-second-step", to, "Someone signed in with your SessionSite password but not the code",

@@ -21,8 +21,8 @@ public static class RedisKeys
     /// <summary>Wrong second-step codes in the current window (a sliding-window sorted set).</summary>
     public static string SecondStepFailures(string userId) => $"{{user:{userId}}}:second-step-failures";
 
-    /// <summary>Warning mails of one kind sent in the current window, and over the last day (sliding-window sorted sets).</summary>
-    public static string WarningsSent(string userId, string kind, string span) => $"{{user:{userId}}}:warned:{kind}:{span}";
+    /// <summary>The prefix of the counters of warning mails of one kind sent to the account (per window, per day).</summary>
+    public static string WarningsSent(string userId, string kind) => $"{{user:{userId}}}:warned:{kind}";
 
     /// <summary>Set while an event recorded "once per window" may not be recorded again.</summary>
     public static string ActivityMarker(string userId, string eventName) => $"{{user:{userId}}}:activity:{eventName}";

@@ -21,7 +21,7 @@ public sealed class SignInThrottle(SlidingWindow window, AttackWarnings warnings
     public async Task<PasswordAttempt> BeginAsync(string? ip, string email)
     {
         var now = clock.GetUtcNow();
-        var attempt = new PasswordAttempt(this, IpKey(ip), AccountKey(email), SlidingWindow.NewMember(now));
+        var attempt = new PasswordAttempt(this, email, IpKey(ip), AccountKey(email), SlidingWindow.NewMember(now));
         if (await window.TryTakeAsync(attempt.IpKey, Options.IpWindow, Options.IpFailureLimit, now, attempt.Member) is { } ipWait)
             return attempt with { Wait = ipWait };
         var account = await window.TakeAsync(attempt.AccountKey, Options.AccountWindow, Options.AccountFailureLimit, now, attempt.Member);
@@ -32,16 +32,16 @@ public sealed class SignInThrottle(SlidingWindow window, AttackWarnings warnings
     }
 
     /// <summary>
-    /// The password was wrong. If this attempt filled the account's window, sign-in is now paused, and the owner
-    /// of a known account (<paramref name="found"/>) is told until when.
+    /// The password was wrong. If this attempt filled the address's window, sign-in is now paused, and the owner
+    /// (if the address has an account: the mail sender finds out) is told until when.
     /// </summary>
-    internal async Task FailedAsync(PasswordAttempt attempt, Accounts.Account? found)
+    internal async Task FailedAsync(PasswordAttempt attempt)
     {
-        if (!attempt.TookLastSlot || found is null)
+        if (!attempt.TookLastSlot)
             return;
         var now = clock.GetUtcNow();
         var wait = await window.PeekAsync(attempt.AccountKey, Options.AccountWindow, Options.AccountFailureLimit, now);
-        await warnings.SignInPausedAsync(found, now + (wait ?? TimeSpan.Zero));
+        await warnings.SignInPausedAsync(attempt.Email, now + (wait ?? TimeSpan.Zero));
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class SignInThrottle(SlidingWindow window, AttackWarnings warnings
 }
 
 /// <summary>One password check's slots in the throttle: kept as a failure unless <see cref="SucceededAsync"/> gives them back.</summary>
-public sealed record PasswordAttempt(SignInThrottle Throttle, RedisKey IpKey, RedisKey AccountKey, string Member)
+public sealed record PasswordAttempt(SignInThrottle Throttle, string Email, RedisKey IpKey, RedisKey AccountKey, string Member)
 {
     public TimeSpan? Wait { get; init; }
 
@@ -75,8 +75,8 @@ public sealed record PasswordAttempt(SignInThrottle Throttle, RedisKey IpKey, Re
 
     public Task SucceededAsync() => Throttle.SucceededAsync(this);
 
-    /// <summary>The password was wrong (its slots stay taken); <paramref name="found"/> is the account the address names, if any.</summary>
-    public Task FailedAsync(Accounts.Account? found) => Throttle.FailedAsync(this, found);
+    /// <summary>The password was wrong: its slots stay taken, and if they filled the account's window, its owner is warned.</summary>
+    public Task FailedAsync() => Throttle.FailedAsync(this);
 
     /// <summary>
     /// Runs the password check; if the site is too busy to check it, the slots are given back before the busy

@@ -17,6 +17,7 @@ public static class ThrottlingServiceCollectionExtensions
         services.AddSingleton<SecondStepThrottle>();
         services.AddSingleton<WarningAllowance>();
         services.AddSingleton<AttackWarnings>();
+        services.AddSingleton<Mail.IMailPreparer>(provider => provider.GetRequiredService<AttackWarnings>());
         services.AddSingleton<LinkRequestThrottle>();
         services.AddSingleton<SignUpThrottle>();
         services.AddRateLimiter(limiter =>

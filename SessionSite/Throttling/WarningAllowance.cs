@@ -1,10 +1,10 @@
-using SessionSite.Redis;
+using StackExchange.Redis;
 
 namespace SessionSite.Throttling;
 
 /// <summary>
 /// How often an account's owner may be warned of one kind of attack: once per window and three times a day,
-/// counted in Redis beside the account (so every instance agrees), so a long attack cannot flood their inbox.
+/// counted in Redis (so every instance agrees), so a long attack cannot flood their inbox.
 /// </summary>
 public sealed class WarningAllowance(SlidingWindow window, TimeProvider clock)
 {
@@ -12,13 +12,13 @@ public sealed class WarningAllowance(SlidingWindow window, TimeProvider clock)
 
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
-    /// <summary>True (and counted) when a warning of <paramref name="kind"/> may go out now.</summary>
-    public async Task<bool> TryTakeAsync(string userId, string kind, TimeSpan per)
+    /// <summary>True (and counted) when a warning counted under <paramref name="key"/> may go out now.</summary>
+    public async Task<bool> TryTakeAsync(RedisKey key, TimeSpan per)
     {
         var now = clock.GetUtcNow();
         var member = SlidingWindow.NewMember(now);
-        if (await window.TryTakeAsync(RedisKeys.WarningsSent(userId, kind, "window"), per, 1, now, member) is not null)
+        if (await window.TryTakeAsync(key.Append(":window"), per, 1, now, member) is not null)
             return false;
-        return await window.TryTakeAsync(RedisKeys.WarningsSent(userId, kind, "day"), Day, PerDay, now, member) is null;
+        return await window.TryTakeAsync(key.Append(":day"), Day, PerDay, now, member) is null;
     }
 }
