@@ -41,7 +41,7 @@ public sealed class AttackWarnings(
     /// <summary>Someone who holds the password keeps entering wrong second-step codes.</summary>
     public async Task SecondStepFailingAsync(Account account)
     {
-        if (await allowance.TryTakeAsync(RedisKeys.WarningsSent(account.Id, "second-step-failing"), Options.SecondStepWindow))
+        if (await allowance.TryTakeAsync(RedisKeys.WarningsSent(account.Id, RedisKeys.SecondStepFailingWarning), Options.SecondStepWindow))
             await mail.WarnSecondStepFailingAsync(account.Email);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SessionSite.Redis;
 using StackExchange.Redis;
 
 namespace SessionSite.Throttling;
@@ -30,7 +31,7 @@ public sealed class LinkRequestThrottle(SlidingWindow window, IOptions<Throttlin
         var now = clock.GetUtcNow();
         var member = SlidingWindow.NewMember(now);
         return await window.TryTakeAsync($"throttle:email-change:ip:{ip ?? "unknown"}", Options.LinkRequestWindow, Options.EmailChangesPerIp, now, member) is null
-            && await window.TryTakeAsync($"throttle:email-change:account:{userId}", Options.LinkRequestWindow, Options.EmailChangesPerAccount, now, member) is null
+            && await window.TryTakeAsync(RedisKeys.EmailChangeRequests(userId), Options.LinkRequestWindow, Options.EmailChangesPerAccount, now, member) is null
             && await window.TryTakeAsync(SlidingWindow.AddressKey("throttle:email-change:address:", newEmail), Options.LinkRequestWindow,
                 Options.EmailChangesPerAddress, now, member) is null;
     }
