@@ -126,16 +126,17 @@ public sealed class TelemetryTests(MailFixture fixture) : IClassFixture<MailFixt
         await UserStories.SignInAsync(signIn, email);
         await signIn.GetAsync($"/password/reset?token={RedisInspection.TokenOf(cookie)}");
         await fixture.Smtp.WaitForAsync(email);
-        await Poll.UntilAsync(() => { site.Services.GetRequiredService<TracerProvider>().ForceFlush(); return spans.Any(s => s.DisplayName == "mail.send"); }, "the mail's span");
+        await Poll.UntilAsync(() => { site.Services.GetRequiredService<TracerProvider>().ForceFlush(); return spans.ToArray().OfType<System.Diagnostics.Activity>().ToArray().Any(s => s.DisplayName == "mail.send"); }, "the mail's span");
+        var seen = spans.ToArray().OfType<System.Diagnostics.Activity>().ToArray(); // the exporter keeps adding the mail sender's polling spans: read a copy
 
-        Assert.Contains(spans, s => s.Kind == ActivityKind.Server && (s.GetTagItem("http.route") as string ?? "").Contains("signin"));
-        Assert.Contains(spans, s => s.Kind == ActivityKind.Server && s.GetTagItem("url.query") is not null); // present, and redacted
-        Assert.Contains(spans, s => s.Kind == ActivityKind.Client && s.Source.Name.Contains("Redis", StringComparison.OrdinalIgnoreCase));
-        var signUp = spans.Single(s => s.Kind == ActivityKind.Server && s.GetTagItem("http.route") as string == "signup" && s.GetTagItem("http.request.method") as string == "POST");
-        Assert.Contains(spans, s => s.DisplayName == "password_hashing" && s.TraceId == signUp.TraceId);
-        Assert.Contains(spans, s => s.DisplayName == "mail.send" && s.TraceId != signUp.TraceId && s.Links.Any(l => l.Context.TraceId == signUp.TraceId));
+        Assert.Contains(seen, s => s.Kind == ActivityKind.Server && (s.GetTagItem("http.route") as string ?? "").Contains("signin"));
+        Assert.Contains(seen, s => s.Kind == ActivityKind.Server && s.GetTagItem("url.query") is not null); // present, and redacted
+        Assert.Contains(seen, s => s.Kind == ActivityKind.Client && s.Source.Name.Contains("Redis", StringComparison.OrdinalIgnoreCase));
+        var signUp = seen.Single(s => s.Kind == ActivityKind.Server && s.GetTagItem("http.route") as string == "signup" && s.GetTagItem("http.request.method") as string == "POST");
+        Assert.Contains(seen, s => s.DisplayName == "password_hashing" && s.TraceId == signUp.TraceId);
+        Assert.Contains(seen, s => s.DisplayName == "mail.send" && s.TraceId != signUp.TraceId && s.Links.Any(l => l.Context.TraceId == signUp.TraceId));
         var secrets = new[] { email, RedisInspection.UserIdOf(cookie), RedisInspection.TokenOf(cookie), RedisInspection.TokenOf(signIn.SessionCookie!), UserStories.Password };
-        foreach (var span in spans)
+        foreach (var span in seen)
         {
             var text = string.Join(' ', span.TagObjects.Select(t => $"{t.Key}={t.Value}")) + " " + span.DisplayName;
             Assert.All(secrets, secret => Assert.DoesNotContain(secret, text));
