@@ -93,4 +93,22 @@ public sealed class AccountDeletionTests(MailFixture fixture) : IClassFixture<Ma
             Assert.True(fixture.Redis.Database.KeyExists(RedisKeys.Account(id)), $"{sessionKey} outlived its account");
         }
     }
+    [Fact]
+    public async Task DeletingRemovesTheAccountsThrottleCountersToo()
+    {
+        var browser = NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(browser);
+        var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
+        await (await TwoStepEnrolPage.OpenAsync(browser)).TurnOnAsync(fixture.Clock.GetUtcNow());
+        await (await ChangeEmailPage.OpenAsync(browser)).SubmitAsync(UserStories.NewEmail());
+        var attacker = NewBrowser();
+        var signIn = await (await SignInPage.OpenAsync(attacker)).PostAsync(email, UserStories.Password);
+        for (var i = 0; i < 5; i++)
+            await (await TwoStepSignInPage.OpenAsync(attacker, signIn.Headers.Location!.OriginalString)).PostCodeAsync("000000");
+        Assert.Contains(RedisKeys.SecondStepFailures(userId), fixture.Redis.Keys($"*{userId}*"));
+
+        await (await DeleteAccountPage.OpenAsync(browser)).PostAsync(email);
+
+        Assert.Empty(fixture.Redis.Keys($"*{userId}*"));
+    }
 }

@@ -8,6 +8,11 @@ namespace SessionSite.Tests;
 /// <summary>Moving an account to a new address: a link to the new one, a notice to the old, nothing changes before.</summary>
 public sealed class EmailChangeTests(MailFixture fixture) : IClassFixture<MailFixture>
 {
+    private const int PerTarget = 3; // the defaults
+    private const int PerAccount = 5;
+
+    private static string NewIp() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
+
     private async Task<Uri> AskForChangeAsync(Browser browser, string oldEmail, string newEmail)
     {
         await fixture.Smtp.WaitForAsync(oldEmail); // the sign-up's own mail first
@@ -68,5 +73,64 @@ public sealed class EmailChangeTests(MailFixture fixture) : IClassFixture<MailFi
         Assert.NotNull((await Browser.ParseAsync(response)).QuerySelector("#email-taken"));
         Assert.Equal(email, (await ProfilePage.OpenAsync(browser)).Email);
         Assert.Equal(email, (await UserStories.SignInAsync(fixture.Site.NewBrowser(), email)).Email);
+    }
+
+
+    [Theory]
+    [MemberData(nameof(SignUpTests.Addresses), MemberType = typeof(SignUpTests))]
+    public async Task AnEmailChangeTakesOnlyABareAddress(string typed, string? kept)
+    {
+        var browser = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        await UserStories.SignUpAsync(browser);
+        var target = UserStories.NewEmail();
+
+        var response = await (await ChangeEmailPage.OpenAsync(browser)).PostAsync(string.Format(typed, target));
+
+        if (kept is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("Enter only the address, like name@example.com: no name, no second address, no dot at the end.",
+                new ChangeEmailPage(browser, await Browser.ParseAsync(response)).FieldError("NewEmail"));
+            return;
+        }
+        Assert.Equal("/profile", response.Headers.Location?.OriginalString);
+        var link = Assert.Single(await fixture.Smtp.WaitForAsync(string.Format(kept, target)));
+        Assert.Equal("Confirm your new email address for SessionSite", link.Subject);
+    }
+
+    [Fact]
+    public async Task LinksToOneTargetAddressAreCappedWhoeverAsksAndThePageAnswersAlike()
+    {
+        var target = UserStories.NewEmail();
+        var first = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        var second = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        await UserStories.SignUpAsync(first);
+        await UserStories.SignUpAsync(second);
+        var flashes = new List<string?>();
+
+        foreach (var browser in new[] { first, second, first, second })
+            flashes.Add((await (await ChangeEmailPage.OpenAsync(browser)).SubmitAsync(target)).Flash);
+
+        Assert.Single(flashes.Distinct());
+        Assert.Equal($"We've sent a link to {target}. Your address changes when you open it, within an hour.", flashes[0]);
+        // The target signs up itself: its confirmation link comes after whatever was queued before.
+        await UserStories.SignUpAsync(fixture.Site.NewBrowser().ComingFrom(NewIp()), email: target);
+        await Poll.UntilAsync(() => fixture.Smtp.To(target).Any(m => m.Subject == "Confirm your email address for SessionSite"), "the target's own link");
+        Assert.Equal(PerTarget, fixture.Smtp.To(target).Count(m => m.Subject == "Confirm your new email address for SessionSite"));
+    }
+
+    [Fact]
+    public async Task OneAccountMayAskForOnlySoManyChanges()
+    {
+        var browser = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        var (_, email) = await UserStories.SignUpAsync(browser);
+        var targets = Enumerable.Range(0, PerAccount + 1).Select(_ => UserStories.NewEmail()).ToList();
+
+        foreach (var target in targets)
+            await (await ChangeEmailPage.OpenAsync(browser)).SubmitAsync(target);
+
+        await MailMarker.SendAsync(fixture.Smtp, fixture.Site.NewBrowser().ComingFrom(NewIp()), email);
+        Assert.Equal(PerAccount, fixture.Smtp.To(email).Count(m => m.Subject == "A change of your SessionSite email address was requested"));
+        Assert.Empty(fixture.Smtp.To(targets[PerAccount]));
     }
 }

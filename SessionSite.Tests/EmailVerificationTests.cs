@@ -77,6 +77,8 @@ public sealed class EmailVerificationTests(MailFixture fixture) : IClassFixture<
 /// <summary>With <c>Accounts:RequireVerifiedEmail</c>: registration reveals nothing, and nobody signs in unverified.</summary>
 public sealed class RequiredVerificationTests(VerifiedOnlyMailFixture fixture) : IClassFixture<VerifiedOnlyMailFixture>
 {
+    private const int NoticesPerAddress = 3; // the default
+
     private async Task<HttpResponseMessage> SignUpAsync(Browser browser, string email) =>
         await (await SignUpPage.OpenAsync(browser)).PostAsync(email, "Careful", UserStories.Password);
 
@@ -119,6 +121,43 @@ public sealed class RequiredVerificationTests(VerifiedOnlyMailFixture fixture) :
         Assert.NotNull(page.QuerySelector("#resend-verification-form"));
         Assert.Null(browser.SessionCookie);
 
+        await fixture.Site.NewBrowser().GetAsync(link.PathAndQuery);
+        Assert.Equal(email, (await UserStories.SignInAsync(fixture.Site.NewBrowser(), email)).Email);
+    }
+    [Fact]
+    public async Task SignUpAttemptNoticesToOneAddressAreCappedAndThePageStaysTheSame()
+    {
+        var registered = UserStories.NewEmail();
+        await SignUpAsync(fixture.Site.NewBrowser(), registered);
+        await fixture.Smtp.WaitForAsync(registered);
+        var answers = new List<string>();
+
+        for (var i = 0; i < NoticesPerAddress + 1; i++)
+            answers.Add((await Browser.ParseAsync(await SignUpAsync(fixture.Site.NewBrowser(), registered))).QuerySelector("#check-inbox")!.TextContent);
+
+        Assert.Single(answers.Distinct());
+        await MailMarker.SendAsync(fixture.Smtp, fixture.Site.NewBrowser(), registered);
+        Assert.Equal(NoticesPerAddress, fixture.Smtp.To(registered).Count(m => m.Subject == "Someone tried to sign up with your address"));
+    }
+
+    [Fact]
+    public async Task TheSignedOutResendMailsAKnownUnconfirmedAddressAWorkingLinkAndAnswersUnknownOnesAlike()
+    {
+        var email = UserStories.NewEmail();
+        await SignUpAsync(fixture.Site.NewBrowser(), email);
+        await fixture.Smtp.WaitForAsync(email);
+        var browser = fixture.Site.NewBrowser();
+        var verifyFirst = await Browser.ParseAsync(await (await SignInPage.OpenAsync(browser)).PostAsync(email, UserStories.Password));
+        var form = Assert.IsAssignableFrom<AngleSharp.Html.Dom.IHtmlFormElement>(verifyFirst.QuerySelector("#resend-verification-form"));
+
+        var forKnown = await browser.SubmitAsync(form);
+        var forUnknown = await browser.SubmitAsync(form, new Dictionary<string, string> { ["Email"] = UserStories.NewEmail() });
+
+        Assert.Equal(HttpStatusCode.OK, forKnown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, forUnknown.StatusCode);
+        Assert.Equal((await Browser.ParseAsync(forKnown)).QuerySelector("#check-inbox")!.TextContent,
+            (await Browser.ParseAsync(forUnknown)).QuerySelector("#check-inbox")!.TextContent);
+        var link = SmtpCatcher.LinkIn((await fixture.Smtp.WaitForAsync(email, count: 2))[1], "/email/verify");
         await fixture.Site.NewBrowser().GetAsync(link.PathAndQuery);
         Assert.Equal(email, (await UserStories.SignInAsync(fixture.Site.NewBrowser(), email)).Email);
     }

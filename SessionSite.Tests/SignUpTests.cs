@@ -64,6 +64,39 @@ public sealed class SignUpTests(SiteFixture fixture) : IClassFixture<SiteFixture
             Assert.False(fixture.Redis.HasAccountFor(address));
     }
 
+    /// <summary>{0} is a fresh address; null expected means refused beside the field.</summary>
+    public static TheoryData<string, string?> Addresses => new()
+    {
+        { "\"second account\" <{0}>", null },
+        { "{0}, other", null },
+        { "{0}.", null },
+        { "<{0}>", null },
+        { " {0} ", "{0}" },
+        { "{0}", "{0}" },
+        { "ünïcødé-{0}", "ünïcødé-{0}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Addresses))]
+    public async Task SignUpTakesOnlyABareAddress(string typed, string? kept)
+    {
+        var email = UserStories.NewEmail();
+        var page = await SignUpPage.OpenAsync(fixture.Site.NewBrowser());
+
+        var response = await page.PostAsync(string.Format(typed, email), "Name", UserStories.Password);
+
+        if (kept is null)
+        {
+            var again = new SignUpPage(page.Browser, await Browser.ParseAsync(response));
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("Enter only the address, like name@example.com: no name, no second address, no dot at the end.", again.FieldError("Email"));
+            Assert.False(fixture.Redis.HasAccountFor(email));
+            return;
+        }
+        var profile = new ProfilePage(page.Browser, await page.Browser.FollowRedirectAsync(response, "/profile"));
+        Assert.Equal(string.Format(kept, email), profile.Email);
+    }
+
     [Fact]
     public async Task PasswordsAreNeverEchoedBackIntoTheForm()
     {

@@ -135,4 +135,17 @@ public sealed class ThrottlingTests(ThrottlingFixture fixture) : IClassFixture<T
 
         Assert.True(profile.IsSignedIn);
     }
+    [Theory]
+    [InlineData("Throttling:SecondStepFailureLimit", "0", "SecondStepFailureLimit")]
+    [InlineData("Throttling:SecondStepWindow", "00:00:00", "SecondStepWindow")]
+    [InlineData("Throttling:EmailChangesPerAddress", "0", "EmailChangesPerAddress")]
+    [InlineData("Throttling:SignUpNoticesPerAddress", "0", "SignUpNoticesPerAddress")]
+    public async Task AMistypedThrottleSettingStopsTheStartNamingIt(string key, string value, string named)
+    {
+        await using var site = new SiteFactory(fixture.Redis, new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Microsoft.Extensions.Options.OptionsValidationException>(() => site.CreateClient());
+
+        Assert.Contains(named, error.Message);
+    }
 }

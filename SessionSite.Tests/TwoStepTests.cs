@@ -9,6 +9,10 @@ namespace SessionSite.Tests;
 /// <summary>Two-step sign-in, with codes computed from the secret the page shows and a clock the tests move.</summary>
 public sealed class TwoStepTests(MailFixture fixture) : IClassFixture<MailFixture>
 {
+    private const int SecondStepFailureLimit = 10; // the default
+    private const string SecondStepWarning = "Someone signed in with your SessionSite password but not the code";
+    private static readonly TimeSpan SecondStepWindow = TimeSpan.FromMinutes(15);
+
     private static string NewIp() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
 
     private Browser NewBrowser(SiteFactory? site = null) => (site ?? fixture.Site).NewBrowser().ComingFrom(NewIp());
@@ -136,9 +140,9 @@ public sealed class TwoStepTests(MailFixture fixture) : IClassFixture<MailFixtur
     }
 
     [Fact]
-    public async Task WrongCodesCountWithTheSignInThrottleAndTooManyEndTheHalfWaySession()
+    public async Task TooManyWrongCodesEndTheHalfWaySession()
     {
-        await using var site = fixture.NewInstance(new Dictionary<string, string?> { ["Throttling:AccountFailureLimit"] = "2" });
+        await using var site = fixture.NewInstance(new Dictionary<string, string?> { ["Throttling:SecondStepFailureLimit"] = "2" });
         var (_, email, _, _) = await EnrolledAsync(site);
         var browser = NewBrowser(site);
         var twoStep = await PasswordAsync(browser, email);
@@ -148,9 +152,102 @@ public sealed class TwoStepTests(MailFixture fixture) : IClassFixture<MailFixtur
         var third = await (await TwoStepSignInPage.OpenAsync(browser)).PostCodeAsync("333333");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.NotNull(third.Headers.RetryAfter);
+        Assert.NotNull((await Browser.ParseAsync(third)).QuerySelector("#too-many-attempts"));
         Assert.Null(browser.SessionCookie);
         Assert.Equal("/signin", (await browser.GetAsync("/signin/two-step")).Headers.Location?.OriginalString);
     }
+
+    /// <summary>Wrong codes up to the limit, each answered as a wrong code; returns the half-way browser.</summary>
+    private async Task<Browser> WrongCodesAsync(string email, int count, string ip)
+    {
+        var browser = fixture.Site.NewBrowser().ComingFrom(ip);
+        await PasswordAsync(browser, email);
+        for (var i = 0; i < count; i++)
+            Assert.Equal(HttpStatusCode.OK, (await (await TwoStepSignInPage.OpenAsync(browser)).PostCodeAsync("000000")).StatusCode);
+        return browser;
+    }
+
+    [Fact]
+    public async Task TheSecondStepCountSurvivesARightPassword()
+    {
+        var (owner, email, _, _) = await EnrolledAsync();
+        var ip = NewIp();
+        await WrongCodesAsync(email, SecondStepFailureLimit, ip);
+        var browser = fixture.Site.NewBrowser().ComingFrom(ip);
+        var twoStep = await PasswordAsync(browser, email);
+
+        var oneMore = await twoStep.PostCodeAsync("000000");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, oneMore.StatusCode);
+        Assert.InRange(oneMore.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, SecondStepWindow.TotalSeconds);
+        Assert.Null(browser.SessionCookie);
+        var events = (await ActivityPage.OpenAsync(owner)).Events;
+        Assert.Equal(SecondStepFailureLimit, events.Count(e => e == "second-step-failed"));
+        Assert.Single(events, "second-step-locked");
+    }
+
+    [Fact]
+    public async Task PastTheLimitEvenTheRightCodeIsRefusedUntilTheWindowPasses()
+    {
+        var (_, email, secret, _) = await EnrolledAsync();
+        await WrongCodesAsync(email, SecondStepFailureLimit, NewIp());
+
+        var refused = await (await PasswordAsync(NewBrowser(), email)).PostCodeAsync(TwoStepEnrolPage.CodeFor(secret, Now));
+        fixture.Clock.Advance(SecondStepWindow + TimeSpan.FromSeconds(30));
+        var accepted = await (await PasswordAsync(NewBrowser(), email)).PostCodeAsync(TwoStepEnrolPage.CodeFor(secret, Now));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("/profile", accepted.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task FiveWrongCodesInARowWarnTheOwnerOncePerWindow()
+    {
+        var (_, email, _, _) = await EnrolledAsync();
+        var ip = NewIp();
+        var browser = await WrongCodesAsync(email, 5, ip);
+        var first = Assert.Single(await WarningsAsync(email, 1));
+        for (var i = 0; i < SecondStepFailureLimit - 6; i++)
+            await (await TwoStepSignInPage.OpenAsync(browser)).PostCodeAsync("000000");
+        await MailMarker.SendAsync(fixture.Smtp, NewBrowser(), email);
+        Assert.Single(Warnings(email));
+
+        fixture.Clock.Advance(SecondStepWindow + TimeSpan.FromSeconds(30));
+        await WrongCodesAsync(email, 5, ip);
+
+        Assert.Equal(2, (await WarningsAsync(email, 2)).Count);
+        Assert.Contains("change your password", first.TextBody);
+        Assert.DoesNotContain(UserStories.Password, first.TextBody);
+        Assert.DoesNotContain("token=", first.TextBody);
+    }
+
+    [Fact]
+    public async Task ARightCodeClearsTheCountAndAResetDoesNot()
+    {
+        var (_, email, secret, _) = await EnrolledAsync();
+        await WrongCodesAsync(email, SecondStepFailureLimit - 1, NewIp());
+        Assert.Equal("/profile", (await (await PasswordAsync(NewBrowser(), email)).PostCodeAsync(TwoStepEnrolPage.CodeFor(secret, Now))).Headers.Location?.OriginalString);
+        await WrongCodesAsync(email, SecondStepFailureLimit, NewIp());
+
+        await (await ForgotPasswordPage.OpenAsync(NewBrowser())).AskForLinkAsync(email);
+        await Poll.UntilAsync(() => fixture.Smtp.To(email).Any(m => m.Subject?.Contains("Reset") == true), "the reset mail");
+        var reset = SmtpCatcher.LinkIn(fixture.Smtp.To(email).Last(m => m.Subject?.Contains("Reset") == true), "/password/reset");
+        await (await ResetPasswordPage.OpenAsync(NewBrowser(), reset)).SubmitAsync("a passphrase after the reset");
+        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+        var afterReset = await (await PasswordAsync(NewBrowser(), email, "a passphrase after the reset")).PostCodeAsync(TwoStepEnrolPage.CodeFor(secret, Now));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, afterReset.StatusCode);
+    }
+
+    private IReadOnlyList<MimeKit.MimeMessage> Warnings(string email) => fixture.Smtp.To(email).Where(m => m.Subject == SecondStepWarning).ToList();
+
+    private async Task<IReadOnlyList<MimeKit.MimeMessage>> WarningsAsync(string email, int count)
+    {
+        await Poll.UntilAsync(() => Warnings(email).Count >= count, $"{count} second-step warning(s)");
+        return Warnings(email);
+    }
+
 
     [Fact]
     public async Task TheHalfWaySessionLastsFiveMinutes()

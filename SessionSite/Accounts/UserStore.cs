@@ -121,20 +121,21 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     {
         var listedLinks = (RedisValue[])(await Db.ScriptEvaluateAsync(DeleteScript,
             [RedisKeys.Account(account.Id), RedisKeys.SessionIndex(account.Id), RedisKeys.Activity(account.Id), RedisKeys.Links(account.Id),
-                RedisKeys.ActivityMarker(account.Id, ActivityEvent.Throttled), RedisKeys.RecoveryCodes(account.Id), RedisKeys.SessionsEnded(account.Id)],
+                RedisKeys.ActivityMarker(account.Id, ActivityEvent.Throttled), RedisKeys.RecoveryCodes(account.Id), RedisKeys.SessionsEnded(account.Id),
+                .. RedisKeys.ThrottleCounters(account.Id)],
             [RedisKeys.Session(account.Id, "")]))!;
         foreach (var link in listedLinks)
             await Db.KeyDeleteAsync(link.ToString());
         await Db.ScriptEvaluateAsync(ReleaseClaimScript, [RedisKeys.Email(EmailAddress.Normalize(account.Email))], [account.Id]);
     }
 
-    // KEYS = account, index, activity, links, throttled-marker, recovery codes, ended reasons; ARGV[1] = the session-key prefix. Session entries
+    // KEYS = account, index, activity, links, throttled-marker, recovery codes, ended reasons, throttle counters; ARGV[1] = the session-key prefix. Session entries
     // are found from the index inside the script: they share the hash tag, so they are in this slot (Cluster-safe),
     // and a session listed a moment ago is deleted too. Hand-written: no library deletes a user's keys atomically.
     private const string DeleteScript = """
         for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do redis.call('DEL', ARGV[1] .. member) end
         local links = redis.call('SMEMBERS', KEYS[4])
-        redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7])
+        redis.call('DEL', unpack(KEYS))
         return links
         """;
 

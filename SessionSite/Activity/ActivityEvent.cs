@@ -20,7 +20,8 @@ public static class ActivityEvent
     public const string TwoStepDisabled = "two-step-disabled";
     public const string RecoveryCodesReplaced = "recovery-codes-replaced";
     public const string RecoveryCodeUsed = "recovery-code-used";
-    public const string TwoStepFailed = "two-step-failed";
+    public const string SecondStepFailed = "second-step-failed";
+    public const string SecondStepLocked = "second-step-locked";
     public const string AccountCreated = "account-created";
     public const string Confirmed = "confirmed";
     public const string ConfirmFailed = "confirm-failed";
@@ -44,7 +45,8 @@ public static class ActivityEvent
         TwoStepDisabled => "Two-step sign-in turned off",
         RecoveryCodesReplaced => "New recovery codes made",
         RecoveryCodeUsed => "Signed in with a recovery code",
-        TwoStepFailed => "Wrong two-step code",
+        SecondStepFailed => "Wrong two-step code",
+        SecondStepLocked => "Two-step sign-in paused after too many wrong codes",
         AccountCreated => "Account created",
         Confirmed => "Confirmed it's you",
         ConfirmFailed => "Wrong password when confirming it's you",

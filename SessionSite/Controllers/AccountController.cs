@@ -18,6 +18,7 @@ public sealed class AccountController(
     SessionLifecycle sessions,
     SignInThrottle throttle,
     SignUpThrottle signUpThrottle,
+    LinkRequestThrottle linkThrottle,
     AccountMail mail,
     IOptions<AccountOptions> options,
     SecurityLog log) : Controller
@@ -90,6 +91,7 @@ public sealed class AccountController(
         if (account is null || !await sessions.SignInAsync(HttpContext, account, form.RememberMe))
         {
             log.SignInFailed(HttpContext, check.Found?.Id);
+            await attempt.FailedAsync();
             ModelState.AddModelError("", "The email or password is incorrect.");
             return View(form);
         }
@@ -119,7 +121,7 @@ public sealed class AccountController(
             log.SignedUp(HttpContext, created.Id);
             await mail.SendVerificationAsync(created);
         }
-        else if (await users.FindByEmailAsync(form.Email) is { } existing)
+        else if (await users.FindByEmailAsync(form.Email) is { } existing && await linkThrottle.AllowSignUpNoticeAsync(existing.Email))
         {
             await mail.NoticeSignUpAttemptAsync(existing.Email);
         }

@@ -29,6 +29,7 @@ public sealed class CurrentPasswordCheck(UserStore users, PasswordAuthenticator 
         if (account is null || string.IsNullOrEmpty(password) || !await attempt.CheckAsync(() => passwords.VerifyAsync(account, password)))
         {
             log.SignInFailed(http, mine.UserId);
+            await attempt.FailedAsync();
             page.ModelState.AddModelError(field, "The current password is incorrect.");
             return null;
         }

@@ -31,16 +31,22 @@ public sealed class EmailController(
         return Redirect("/profile");
     }
 
-    /// <summary>Signed in: a new link for the session's own address. Signed out: the same answer for any address.</summary>
+    /// <summary>
+    /// Signed in: a new link for the session's own address. Signed out: the same answer for any address, after the
+    /// same Redis work: the address is looked up later, by the mail sender, never here (as for a password reset).
+    /// </summary>
     [HttpPost("/email/verify/resend")]
     public async Task<IActionResult> Resend(ResendVerificationForm form)
     {
         var signedIn = await current.GetAsync(HttpContext);
         var email = signedIn?.Record.Email ?? form.Email;
-        if (ModelState.IsValid && !string.IsNullOrWhiteSpace(email)
-            && await linkThrottle.AllowAsync(ClientAddress.Of(HttpContext), email)
-            && await users.FindByEmailAsync(email) is { EmailVerified: false } account)
-            await mail.SendVerificationAsync(account);
+        if (ModelState.IsValid && !string.IsNullOrWhiteSpace(email) && await linkThrottle.AllowAsync(ClientAddress.Of(HttpContext), email))
+        {
+            if (signedIn is null)
+                await mail.RequestVerificationAsync(email.Trim());
+            else if (await users.FindByEmailAsync(email) is { EmailVerified: false } account)
+                await mail.SendVerificationAsync(account);
+        }
         if (signedIn is null)
             return View("CheckInbox");
         TempData.Flash($"We've sent a new confirmation link to {email}.");
@@ -64,7 +70,9 @@ public sealed class EmailController(
             ModelState.AddModelError(nameof(form.NewEmail), "That is already your email address.");
             return View(form);
         }
-        await mail.SendEmailChangeAsync(account, form.NewEmail.Trim());
+        // Past a limit nothing is sent, and the page answers as ever: the limit must not tell anyone anything.
+        if (await linkThrottle.AllowEmailChangeAsync(ClientAddress.Of(HttpContext), account.Id, form.NewEmail))
+            await mail.SendEmailChangeAsync(account, form.NewEmail.Trim());
         log.EmailChangeRequested(HttpContext, account.Id);
         TempData.Flash($"We've sent a link to {form.NewEmail.Trim()}. Your address changes when you open it, within an hour.");
         return Redirect("/profile");

@@ -16,6 +16,7 @@ public sealed class PasswordRecoveryController(
     SingleUseLinks links,
     AccountMail mail,
     LinkRequestThrottle throttle,
+    SignInThrottle signInThrottle,
     SessionStore sessions,
     SecurityLog log) : Controller
 {
@@ -62,6 +63,8 @@ public sealed class PasswordRecoveryController(
 
         await users.ReplacePasswordAsync(account, await passwords.HashAsync(account, form.NewPassword));
         await sessions.RevokeAllExceptAsync(account.Id, keepStorageHash: null, EndReason.PasswordChanged);
+        // The mailbox is proved: whatever paused sign-in must not keep the new password out.
+        await signInThrottle.ClearAccountAsync(account.Email);
         await mail.NoticePasswordResetAsync(account.Email);
         log.PasswordReset(HttpContext, account.Id);
         TempData.Flash("Your password has been reset. Please sign in.", FlashKind.Success);

@@ -16,7 +16,7 @@ namespace SessionSite.Controllers;
 /// </summary>
 [AllowHalfSignedIn]
 public sealed class TwoStepSignInController(
-    CurrentSession current, UserStore users, TwoStepCodes codes, SignInThrottle throttle, SessionLifecycle sessions, SecurityLog log) : Controller
+    CurrentSession current, UserStore users, TwoStepCodes codes, SecondStepThrottle throttle, SessionLifecycle sessions, SecurityLog log) : Controller
 {
     [HttpGet("/signin/two-step")]
     public async Task<IActionResult> Index(string? returnUrl) =>
@@ -33,8 +33,8 @@ public sealed class TwoStepSignInController(
         if (await HalfSessionAsync() is not { } half)
             return Redirect("/signin");
         var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/profile";
-        // Wrong codes are password guesses too: the account's sign-in throttle counts them, and past it the half-way session ends.
-        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), half.Email);
+        // Wrong codes count in their own window, which a right password does not clear; past it the half-way session ends.
+        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), half.UserId);
         if (attempt.Wait is { } wait)
         {
             log.SignInThrottled(HttpContext, wait, half.UserId);
@@ -52,12 +52,14 @@ public sealed class TwoStepSignInController(
             : codes.MatchingStep(account.TwoStepSecret, form.Code) is { } step && await codes.ClaimStepAsync(account.Id, step);
         if (!passed)
         {
-            log.TwoStep(HttpContext, account.Id, ActivityEvent.TwoStepFailed);
+            log.TwoStep(HttpContext, account.Id, ActivityEvent.SecondStepFailed);
+            if (await throttle.FailedAsync(attempt, account))
+                log.TwoStep(HttpContext, account.Id, ActivityEvent.SecondStepLocked);
             ModelState.AddModelError(usingRecoveryCode ? nameof(form.RecoveryCode) : nameof(form.Code),
                 usingRecoveryCode ? "That recovery code is not right, or was used already." : "That code is not right. Enter the code your app shows now.");
             return View("Index", form);
         }
-        await attempt.SucceededAsync();
+        await throttle.SucceededAsync(attempt);
         if (!await sessions.SignInAsync(HttpContext, account, half.Persistent, passedTwoStep: true))
             return Redirect("/signin");
         if (usingRecoveryCode)

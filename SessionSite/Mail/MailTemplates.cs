@@ -32,6 +32,10 @@ public static class MailTemplates
     public static OutgoingMail Notice(string kind, string to, string subject, string what, string baseUrl) => Build(kind, to,
         subject, "Hello,", what, link: null, string.Format(System.Globalization.CultureInfo.InvariantCulture, NotYouSecure, baseUrl) + ".");
 
+    /// <summary>A warning whose closing line is its own (the usual "if this wasn't you" advice would be wrong for it).</summary>
+    public static OutgoingMail Warning(string kind, string to, string subject, string what, Uri link, string closing) => Build(kind, to,
+        subject, "Hello,", what, link, closing);
+
     private static OutgoingMail Build(string kind, string to, string subject, string greeting, string body, Uri? link, string notYou)
     {
         var text = $"{greeting}\n\n{body}\n\n{(link is null ? "" : link + "\n\n")}{notYou}\n\n— SessionSite\n";

@@ -5,7 +5,7 @@ namespace SessionSite.Models;
 
 public sealed class SignUpForm
 {
-    [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address like name@example.com."), StringLength(254, ErrorMessage = "An email address can be at most 254 characters."), PlainText]
+    [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address like name@example.com."), StringLength(254, ErrorMessage = "An email address can be at most 254 characters."), PlainText, BareEmailAddress]
     [Display(Name = "Email")]
     public string Email { get; set; } = "";
 

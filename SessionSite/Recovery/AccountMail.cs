@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using SessionSite.Accounts;
 using SessionSite.Configuration;
@@ -9,14 +10,11 @@ namespace SessionSite.Recovery;
 public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserStore users, IOptions<SiteOptions> site) : IMailPreparer
 {
     private const string ResetRequestKind = "reset-request";
+    private const string VerifyRequestKind = "verify-request";
 
     private string BaseUrl => site.Value.PublicBaseUrl.TrimEnd('/');
 
-    public async Task SendVerificationAsync(Account account)
-    {
-        var token = await links.IssueAsync(LinkPurpose.VerifyEmail, account.Id, account.Email, account.CredentialStamp);
-        await outbox.QueueAsync(MailTemplates.VerifyEmail(account.Email, account.DisplayName, Link("/email/verify", token), Lifetime(LinkPurpose.VerifyEmail)));
-    }
+    public async Task SendVerificationAsync(Account account) => await outbox.QueueAsync(await VerificationAsync(account));
 
     /// <summary>
     /// Queues a reset for an address that may or may not have an account: the request costs one XADD either way,
@@ -26,10 +24,12 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserSto
 
     public async Task<OutgoingMail?> PrepareAsync(OutgoingMail queued)
     {
-        if (queued.Kind != ResetRequestKind)
+        if (queued.Kind is not (ResetRequestKind or VerifyRequestKind))
             return queued;
         if (await users.FindByEmailAsync(queued.To) is not { } account)
             return null;
+        if (queued.Kind == VerifyRequestKind)
+            return account.EmailVerified ? null : await VerificationAsync(account);
         var token = await links.IssueAsync(LinkPurpose.ResetPassword, account.Id, account.Email, account.CredentialStamp);
         return MailTemplates.ResetPassword(account.Email, Link("/password/reset", token), Lifetime(LinkPurpose.ResetPassword));
     }
@@ -78,4 +78,33 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserSto
     private Uri Link(string path, string token) => new($"{BaseUrl}{path}?token={token}");
 
     private static string Lifetime(LinkPurpose purpose) => LinkLifetimes.Describe(LinkLifetimes.Of(purpose));
+
+    /// <summary>
+    /// The account's password throttle filled (built by the sender, which looked the address up). Names no
+    /// password and carries no token: only the public forgot-password page.
+    /// </summary>
+    public OutgoingMail SignInPausedWarning(string to, DateTimeOffset until) =>
+        MailTemplates.Warning("warning-sign-in-paused", to, "Sign-in to your SessionSite account is paused",
+            $"Sign-in to your SessionSite account is paused until {until.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} (UTC) "
+            + "after many wrong passwords. If it was not you, there is nothing to do: the wrong passwords were refused, and sign-in opens "
+            + "again by itself. If it was you, reset your password here:",
+            new Uri($"{BaseUrl}/password/forgot"),
+            "SessionSite never asks for your password by mail.");
+
+    public Task WarnSecondStepFailingAsync(string to) =>
+        NoticeAsync("warning-second-step", to, "Someone signed in with your SessionSite password but not the code",
+            "Someone signed in to your SessionSite account with your password, then entered wrong two-step codes several times in a row. "
+            + "Your password is known to someone else: change your password.");
+
+    /// <summary>
+    /// Queues a new confirmation link for an address that may or may not have an unconfirmed account: one XADD
+    /// either way, and the sender looks it up (<see cref="PrepareAsync"/>), so the answer's timing tells nothing.
+    /// </summary>
+    public Task RequestVerificationAsync(string email) => outbox.QueueAsync(new OutgoingMail(VerifyRequestKind, email, "", "", ""));
+
+    private async Task<OutgoingMail> VerificationAsync(Account account)
+    {
+        var token = await links.IssueAsync(LinkPurpose.VerifyEmail, account.Id, account.Email, account.CredentialStamp);
+        return MailTemplates.VerifyEmail(account.Email, account.DisplayName, Link("/email/verify", token), Lifetime(LinkPurpose.VerifyEmail));
+    }
 }

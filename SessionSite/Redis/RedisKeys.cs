@@ -18,6 +18,24 @@ public static class RedisKeys
     /// <summary>SHA-256 of each unused two-step recovery code.</summary>
     public static string RecoveryCodes(string userId) => $"{{user:{userId}}}:recovery";
 
+    /// <summary>Wrong second-step codes in the current window (a sliding-window sorted set).</summary>
+    public static string SecondStepFailures(string userId) => $"{{user:{userId}}}:second-step-failures";
+
+    /// <summary>The prefix of the counters of warning mails of one kind sent to the account: it + <c>:window</c>, it + <c>:day</c>.</summary>
+    public static string WarningsSent(string userId, string kind) => $"{{user:{userId}}}:warned:{kind}";
+
+    public const string SecondStepFailingWarning = "second-step-failing";
+
+    /// <summary>Email-change requests the account made in the current window.</summary>
+    public static string EmailChangeRequests(string userId) => $"{{user:{userId}}}:email-changes";
+
+    /// <summary>Every per-account throttle counter, so deleting the account deletes them too (they expire anyway).</summary>
+    public static string[] ThrottleCounters(string userId) =>
+    [
+        SecondStepFailures(userId), EmailChangeRequests(userId),
+        $"{WarningsSent(userId, SecondStepFailingWarning)}:window", $"{WarningsSent(userId, SecondStepFailingWarning)}:day",
+    ];
+
     /// <summary>Set while an event recorded "once per window" may not be recorded again.</summary>
     public static string ActivityMarker(string userId, string eventName) => $"{{user:{userId}}}:activity:{eventName}";
 

@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Options;
+using SessionSite.Redis;
 using StackExchange.Redis;
 
 namespace SessionSite.Throttling;
 
 /// <summary>
-/// How many mailed links (password reset, verification again) one address and one client IP may ask for per
-/// window. Past it nothing is sent, and the page says the same as ever, so the limit reveals nothing either.
+/// How many mailed links (password reset, verification again, email change) and sign-up notices one address,
+/// one client IP and one account may cause per window. Past it nothing is sent, and the page says the same as
+/// ever, so the limit reveals nothing either. Each kind counts apart: a stranger's email-change requests to an
+/// address must not use up its owner's password resets.
 /// </summary>
 public sealed class LinkRequestThrottle(SlidingWindow window, IOptions<ThrottlingOptions> options, TimeProvider clock)
 {
@@ -20,5 +23,24 @@ public sealed class LinkRequestThrottle(SlidingWindow window, IOptions<Throttlin
             return false;
         var addressKey = SlidingWindow.AddressKey("throttle:links:address:", email);
         return await window.TryTakeAsync(addressKey, Options.LinkRequestWindow, Options.LinkRequestsPerAddress, now, member) is null;
+    }
+
+    /// <summary>An email change from account <paramref name="userId"/> to <paramref name="newEmail"/>: per client IP, per account, per target.</summary>
+    public async Task<bool> AllowEmailChangeAsync(string? ip, string userId, string newEmail)
+    {
+        var now = clock.GetUtcNow();
+        var member = SlidingWindow.NewMember(now);
+        return await window.TryTakeAsync($"throttle:email-change:ip:{ip ?? "unknown"}", Options.LinkRequestWindow, Options.EmailChangesPerIp, now, member) is null
+            && await window.TryTakeAsync(RedisKeys.EmailChangeRequests(userId), Options.LinkRequestWindow, Options.EmailChangesPerAccount, now, member) is null
+            && await window.TryTakeAsync(SlidingWindow.AddressKey("throttle:email-change:address:", newEmail), Options.LinkRequestWindow,
+                Options.EmailChangesPerAddress, now, member) is null;
+    }
+
+    /// <summary>A "someone tried to sign up with your address" notice to <paramref name="email"/>.</summary>
+    public async Task<bool> AllowSignUpNoticeAsync(string email)
+    {
+        var now = clock.GetUtcNow();
+        var key = SlidingWindow.AddressKey("throttle:signup-notice:address:", email);
+        return await window.TryTakeAsync(key, Options.LinkRequestWindow, Options.SignUpNoticesPerAddress, now, SlidingWindow.NewMember(now)) is null;
     }
 }

@@ -10,7 +10,7 @@ namespace SessionSite.Throttling;
 /// Attempts refused with 429 take no slot, so a throttle lifts once failures stop: an attacker must keep
 /// failing (past the IP limit first) to keep an account throttled, and can never lock it for good.
 /// </summary>
-public sealed class SignInThrottle(SlidingWindow window, IOptions<ThrottlingOptions> options, TimeProvider clock)
+public sealed class SignInThrottle(SlidingWindow window, AttackWarnings warnings, IOptions<ThrottlingOptions> options, TimeProvider clock)
 {
     private ThrottlingOptions Options => options.Value;
 
@@ -21,14 +21,34 @@ public sealed class SignInThrottle(SlidingWindow window, IOptions<ThrottlingOpti
     public async Task<PasswordAttempt> BeginAsync(string? ip, string email)
     {
         var now = clock.GetUtcNow();
-        var attempt = new PasswordAttempt(this, IpKey(ip), AccountKey(email), SlidingWindow.NewMember(now));
+        var attempt = new PasswordAttempt(this, email, IpKey(ip), AccountKey(email), SlidingWindow.NewMember(now));
         if (await window.TryTakeAsync(attempt.IpKey, Options.IpWindow, Options.IpFailureLimit, now, attempt.Member) is { } ipWait)
             return attempt with { Wait = ipWait };
-        if (await window.TryTakeAsync(attempt.AccountKey, Options.AccountWindow, Options.AccountFailureLimit, now, attempt.Member) is not { } accountWait)
-            return attempt;
+        var account = await window.TakeAsync(attempt.AccountKey, Options.AccountWindow, Options.AccountFailureLimit, now, attempt.Member);
+        if (account.Wait is not { } accountWait)
+            return attempt with { TookLastSlot = account.Taken >= Options.AccountFailureLimit };
         await window.GiveBackAsync(attempt.IpKey, attempt.Member);
         return attempt with { Wait = accountWait };
     }
+
+    /// <summary>
+    /// The password was wrong. If this attempt filled the address's window, sign-in is now paused, and the owner
+    /// (if the address has an account: the mail sender finds out) is told until when.
+    /// </summary>
+    internal async Task FailedAsync(PasswordAttempt attempt)
+    {
+        if (!attempt.TookLastSlot)
+            return;
+        var now = clock.GetUtcNow();
+        var wait = await window.PeekAsync(attempt.AccountKey, Options.AccountWindow, Options.AccountFailureLimit, now);
+        await warnings.SignInPausedAsync(attempt.Email, now + (wait ?? TimeSpan.Zero));
+    }
+
+    /// <summary>
+    /// The person proved they hold the account's mailbox (a password reset): its password failures are forgotten,
+    /// so the new password signs in at once. The second-step count stays: a reset proves nothing about that factor.
+    /// </summary>
+    public Task ClearAccountAsync(string email) => window.ClearAsync(AccountKey(email));
 
     /// <summary>
     /// The password was right: the IP's slot is given back and the account's failures are cleared (one right
@@ -40,17 +60,23 @@ public sealed class SignInThrottle(SlidingWindow window, IOptions<ThrottlingOpti
     internal Task AbandonedAsync(PasswordAttempt attempt) =>
         Task.WhenAll(window.GiveBackAsync(attempt.IpKey, attempt.Member), window.GiveBackAsync(attempt.AccountKey, attempt.Member));
 
-    private static RedisKey IpKey(string? ip) => $"throttle:ip:{ip ?? "unknown"}";
+    internal static RedisKey IpKey(string? ip) => $"throttle:ip:{ip ?? "unknown"}";
 
     private static RedisKey AccountKey(string email) => SlidingWindow.AddressKey("throttle:account:", email);
 }
 
 /// <summary>One password check's slots in the throttle: kept as a failure unless <see cref="SucceededAsync"/> gives them back.</summary>
-public sealed record PasswordAttempt(SignInThrottle Throttle, RedisKey IpKey, RedisKey AccountKey, string Member)
+public sealed record PasswordAttempt(SignInThrottle Throttle, string Email, RedisKey IpKey, RedisKey AccountKey, string Member)
 {
     public TimeSpan? Wait { get; init; }
 
+    /// <summary>This attempt took the account's last free slot: if its password is wrong, sign-in is paused.</summary>
+    public bool TookLastSlot { get; init; }
+
     public Task SucceededAsync() => Throttle.SucceededAsync(this);
+
+    /// <summary>The password was wrong: its slots stay taken, and if they filled the account's window, its owner is warned.</summary>
+    public Task FailedAsync() => Throttle.FailedAsync(this);
 
     /// <summary>
     /// Runs the password check; if the site is too busy to check it, the slots are given back before the busy

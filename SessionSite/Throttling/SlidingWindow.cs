@@ -13,13 +13,14 @@ namespace SessionSite.Throttling;
 public sealed class SlidingWindow(IConnectionMultiplexer redis)
 {
     // KEYS[1] = counter; ARGV = now (ms), window (ms), limit, a unique member.
-    // Returns 0 with the slot taken, or the ms until the oldest slot frees (nothing taken).
+    // Returns minus the slots now taken (this one included), or the ms until the oldest slot frees (nothing taken).
     private const string TakeScript = """
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
-        if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
+        local taken = redis.call('ZCARD', KEYS[1])
+        if taken < tonumber(ARGV[3]) then
           redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
           redis.call('PEXPIRE', KEYS[1], ARGV[2])
-          return 0
+          return -(taken + 1)
         end
         local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
         return math.max(1, oldest[2] + ARGV[2] - ARGV[1])
@@ -38,10 +39,17 @@ public sealed class SlidingWindow(IConnectionMultiplexer redis)
         $"{prefix}{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddress.Normalize(email))))}";
 
     /// <summary>Takes a slot named <paramref name="member"/>; null when taken, else how long until one frees.</summary>
-    public async Task<TimeSpan?> TryTakeAsync(RedisKey key, TimeSpan window, int limit, DateTimeOffset now, string member)
+    public async Task<TimeSpan?> TryTakeAsync(RedisKey key, TimeSpan window, int limit, DateTimeOffset now, string member) =>
+        (await TakeAsync(key, window, limit, now, member)).Wait;
+
+    /// <summary>
+    /// Takes a slot named <paramref name="member"/>, and says how many are taken now (this one included), so the
+    /// caller knows when it took the last one; when none is free, how long until one frees.
+    /// </summary>
+    public async Task<WindowTake> TakeAsync(RedisKey key, TimeSpan window, int limit, DateTimeOffset now, string member)
     {
-        var wait = (long)await Db.ScriptEvaluateAsync(TakeScript, [key], [now.ToUnixTimeMilliseconds(), (long)window.TotalMilliseconds, limit, member]);
-        return wait == 0 ? null : TimeSpan.FromMilliseconds(wait);
+        var result = (long)await Db.ScriptEvaluateAsync(TakeScript, [key], [now.ToUnixTimeMilliseconds(), (long)window.TotalMilliseconds, limit, member]);
+        return result < 0 ? new WindowTake(null, -result) : new WindowTake(TimeSpan.FromMilliseconds(result), limit);
     }
 
     // KEYS[1] = counter; ARGV = now (ms), window (ms), limit. The wait (ms) if full, else 0; takes nothing.

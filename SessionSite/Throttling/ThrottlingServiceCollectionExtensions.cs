@@ -14,6 +14,10 @@ public static class ThrottlingServiceCollectionExtensions
         services.AddValidatedOptions<ThrottlingOptions>(configuration.GetSection(ThrottlingOptions.Section));
         services.AddSingleton<SlidingWindow>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SecondStepThrottle>();
+        services.AddSingleton<WarningAllowance>();
+        services.AddSingleton<AttackWarnings>();
+        services.AddSingleton<Mail.IMailPreparer>(provider => provider.GetRequiredService<AttackWarnings>());
         services.AddSingleton<LinkRequestThrottle>();
         services.AddSingleton<SignUpThrottle>();
         services.AddSingleton<ConfirmThrottle>();
