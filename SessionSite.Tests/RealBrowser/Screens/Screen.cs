@@ -34,8 +34,11 @@ public abstract class Screen(IPage page)
     public async Task OpenMenuIfCollapsedAsync()
     {
         var toggler = Page.Locator(".navbar-toggler");
-        if (await toggler.IsVisibleAsync())
-            await toggler.ClickAsync();
+        if (!await toggler.IsVisibleAsync())
+            return;
+        await toggler.ClickAsync();
+        // Bootstrap adds "show" once the opening animation ends; a click during it once missed the sign-out button on CI.
+        await Expect(Page.Locator("#nav-menu.show")).ToBeVisibleAsync();
     }
 }
 
