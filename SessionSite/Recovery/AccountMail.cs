@@ -14,7 +14,8 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserSto
 
     public async Task SendVerificationAsync(Account account)
     {
-        var token = await links.IssueAsync(LinkPurpose.VerifyEmail, account.Id, account.Email, account.CredentialStamp);
+        if (await links.IssueAsync(LinkPurpose.VerifyEmail, account.Id, account.Email, account.CredentialStamp) is not { } token)
+            return; // the account is gone
         await outbox.QueueAsync(MailTemplates.VerifyEmail(account.Email, account.DisplayName, Link("/email/verify", token), Lifetime(LinkPurpose.VerifyEmail)));
     }
 
@@ -30,14 +31,16 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserSto
             return queued;
         if (await users.FindByEmailAsync(queued.To) is not { } account)
             return null;
-        var token = await links.IssueAsync(LinkPurpose.ResetPassword, account.Id, account.Email, account.CredentialStamp);
+        if (await links.IssueAsync(LinkPurpose.ResetPassword, account.Id, account.Email, account.CredentialStamp) is not { } token)
+            return null; // deleted since it was looked up
         return MailTemplates.ResetPassword(account.Email, Link("/password/reset", token), Lifetime(LinkPurpose.ResetPassword));
     }
 
     /// <summary>The link to the new address; a notice to the old one, whose owner may not be the one asking.</summary>
     public async Task SendEmailChangeAsync(Account account, string newEmail)
     {
-        var token = await links.IssueAsync(LinkPurpose.ChangeEmail, account.Id, newEmail, account.CredentialStamp, previousEmail: account.Email);
+        if (await links.IssueAsync(LinkPurpose.ChangeEmail, account.Id, newEmail, account.CredentialStamp, previousEmail: account.Email) is not { } token)
+            return; // the account is gone
         await outbox.QueueAsync(MailTemplates.ConfirmNewEmail(newEmail, Link("/email/confirm", token), Lifetime(LinkPurpose.ChangeEmail)));
         await NoticeAsync("notice-email-change-requested", account.Email, "A change of your SessionSite email address was requested",
             $"Someone signed in to your account asked to change its email address to {newEmail}. Nothing changes unless that address confirms it.");
