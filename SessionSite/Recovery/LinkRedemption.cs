@@ -28,7 +28,7 @@ public sealed class LinkRedemption(IConnectionMultiplexer redis, TimeProvider cl
 
     // KEYS[4] = session index, KEYS[5] = ended reasons; ARGV[2] = the new password's hash, ARGV[3] = session-entry
     // prefix, ARGV[4] = end reason, ARGV[5] = how long it is kept (ms). Returns the new stamp, or 0.
-    private const string ResetScript = Common + SessionIndex.EndEverySessionFunction + $$"""
+    private const string ResetScript = Common + "\n" + SessionIndex.EndEverySessionFunction + $$"""
 
         local link = live_link()
         if not link or redis.call('EXISTS', KEYS[2]) == 0 or link.stamp ~= stamp_of_account() then return 0 end
