@@ -245,4 +245,39 @@ public sealed class LinkBindingTests(MailFixture fixture) : IClassFixture<MailFi
             Assert.True(deleted != resetDone, $"round {round}: exactly one of the two must win");
         }
     }
+
+    [Fact]
+    public async Task AnEmailChangeConfirmRacingAPasswordChangeEndsWithTheAccountWholeUnderOneAddress()
+    {
+        for (var round = 0; round < 6; round++)
+        {
+            var owner = NewBrowser();
+            var (_, email) = await UserStories.SignUpAsync(owner);
+            var userId = RedisInspection.UserIdOf(owner.SessionCookie!);
+            var newEmail = UserStories.NewEmail();
+            var link = await EmailChangeLinkAsync(owner, newEmail);
+            var change = await ChangePasswordPage.OpenAsync(owner);
+            var stagger = TimeSpan.FromMilliseconds(round / 2 * 3);
+
+            Task<HttpResponseMessage> Confirm() => NewBrowser().GetAsync(link.PathAndQuery);
+            Task<HttpResponseMessage> ChangePassword() => change.PostAsync(UserStories.Password, NewPassword);
+            async Task<HttpResponseMessage> After(Func<Task<HttpResponseMessage>> request)
+            {
+                await Task.Delay(stagger);
+                return await request();
+            }
+            var (confirming, changing) = round % 2 == 0 ? (Confirm(), After(ChangePassword)) : (After(Confirm), ChangePassword());
+            var (confirmed, changed) = (await confirming, await changing);
+
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+            var kept = confirmed.StatusCode == HttpStatusCode.Redirect ? newEmail : email;
+            var released = kept == newEmail ? email : newEmail;
+            if (kept == email)
+                await AssertLinkInvalidAsync(confirmed);
+            Assert.Equal(kept, StoredEmail(userId));
+            Assert.Equal(userId, fixture.Redis.Database.StringGet(RedisKeys.Email(EmailAddress.Normalize(kept))).ToString());
+            Assert.False(fixture.Redis.Database.KeyExists(RedisKeys.Email(EmailAddress.Normalize(released))), $"round {round}: {released} still claimed");
+            Assert.Equal(kept, (await UserStories.SignInAsync(NewBrowser(), kept, NewPassword)).Email);
+        }
+    }
 }
