@@ -1,6 +1,6 @@
 using System.Net;
+using SessionSite.Recovery;
 using SessionSite.Redis;
-using SessionSite.Sessions;
 using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
@@ -21,8 +21,8 @@ public sealed class AccountDeletionTests(MailFixture fixture) : IClassFixture<Ma
             .Concat(linkKeys.Where(key => fixture.Redis.Database.KeyExists(key)))
             .ToList();
 
-    private static string LinkKeyOf(Uri link, string purpose) =>
-        SessionToken.TryParse(link.Query.Split('=')[1], out var token) ? $"link:{purpose}:{token.StorageHash()}" : throw new ArgumentException("not a link");
+    private static string LinkKeyOf(Uri link, LinkPurpose purpose) =>
+        LinkToken.TryParse(link.Query.Split('=')[1], out var token) ? SingleUseLinks.Key(purpose, token).ToString() : throw new ArgumentException("not a link");
 
     [Fact]
     public async Task DeletingRemovesEveryKeyOfTheAccountEndsEveryBrowserAndFreesTheAddress()
@@ -34,7 +34,7 @@ public sealed class AccountDeletionTests(MailFixture fixture) : IClassFixture<Ma
         var verifyLink = SmtpCatcher.LinkIn(Assert.Single(await fixture.Smtp.WaitForAsync(email)), "/email/verify");
         await (await ForgotPasswordPage.OpenAsync(NewBrowser())).AskForLinkAsync(email);
         var resetLink = SmtpCatcher.LinkIn((await fixture.Smtp.WaitForAsync(email, count: 2))[1], "/password/reset");
-        var links = new[] { LinkKeyOf(verifyLink, "verifyemail"), LinkKeyOf(resetLink, "resetpassword") };
+        var links = new[] { LinkKeyOf(verifyLink, LinkPurpose.VerifyEmail), LinkKeyOf(resetLink, LinkPurpose.ResetPassword) };
         Assert.NotEmpty(KeysOf(userId, email, links));
 
         var response = await (await DeleteAccountPage.OpenAsync(first)).PostAsync(email.ToUpperInvariant());

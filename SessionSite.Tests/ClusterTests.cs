@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SessionSite.Accounts;
+using SessionSite.Recovery;
+using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
 
@@ -54,6 +58,28 @@ public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<Cluster
         Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/profile")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
         Assert.Equal(email, (await UserStories.SignInAsync(fixture.Site.NewBrowser(), email, "clustered new passphrase")).Email);
+    }
+
+    [Fact]
+    public async Task AResetLinkIsCheckedAndAppliedInTheUsersSlotAndDeletionTakesItsLinksOnACluster()
+    {
+        var browser = fixture.Site.NewBrowser();
+        var other = fixture.Site.NewBrowser();
+        var email = await UserStories.SignedInTwiceAsync(browser, other);
+        var account = (await fixture.Site.Services.GetRequiredService<UserStore>().FindByEmailAsync(email))!;
+        var links = fixture.Site.Services.GetRequiredService<SingleUseLinks>();
+        var token = await links.IssueAsync(LinkPurpose.ResetPassword, account.Id, account.Email, account.CredentialStamp);
+
+        var reset = await ResetPasswordPage.OpenAsync(fixture.Site.NewBrowser(), new Uri($"http://localhost/password/reset?token={token}"));
+        await reset.SubmitAsync("clustered reset passphrase");
+        var signedIn = fixture.Site.NewBrowser();
+        await UserStories.SignInAsync(signedIn, email, "clustered reset passphrase");
+        var pending = await links.IssueAsync(LinkPurpose.ResetPassword, account.Id, account.Email, account.CredentialStamp + 1);
+        var deleted = await (await DeleteAccountPage.OpenAsync(signedIn)).PostAsync(email);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/profile")).StatusCode);
+        Assert.NotNull((await Browser.ParseAsync(deleted)).QuerySelector("#account-deleted"));
+        Assert.Null(await links.PeekAsync(LinkPurpose.ResetPassword, pending));
     }
 
     [Fact]

@@ -303,4 +303,60 @@ public sealed class TwoStepTests(MailFixture fixture) : IClassFixture<MailFixtur
         Assert.Null(signIn.Browser.SessionCookie);
         await PasswordAsync(NewBrowser(), email, "a passphrase after the reset");
     }
+
+    [Fact]
+    public async Task AnotherAccountsSealedSecretIsRefusedAndTurnsNothingOn()
+    {
+        var victim = NewBrowser();
+        await UserStories.SignUpAsync(victim);
+        var victimId = RedisInspection.UserIdOf(victim.SessionCookie!);
+        var attacker = NewBrowser();
+        await UserStories.SignUpAsync(attacker);
+        var attackersPage = await TwoStepEnrolPage.OpenAsync(attacker);
+        var victimsPage = await TwoStepEnrolPage.OpenAsync(victim);
+
+        // With only the victim's cookie: the victim's own form, carrying a secret sealed on the attacker's account.
+        var response = await victimsPage.PostAsync(TwoStepEnrolPage.CodeFor(attackersPage.Secret, Now), attackersPage.PendingSecret);
+
+        Assert.Equal("/account/two-step", response.Headers.Location?.OriginalString);
+        Assert.False(fixture.Redis.Database.HashExists(RedisKeys.Account(victimId), "totp"));
+        Assert.False(fixture.Redis.Database.KeyExists(RedisKeys.RecoveryCodes(victimId)));
+    }
+
+    [Fact]
+    public async Task EnrolmentWhileTwoStepIsOnIsRefusedAndChangesNothing()
+    {
+        var browser = NewBrowser();
+        await UserStories.SignUpAsync(browser);
+        var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
+        var first = await TwoStepEnrolPage.OpenAsync(browser);
+        var second = await TwoStepEnrolPage.OpenAsync(browser);
+        await first.TurnOnAsync(Now);
+        var secretBefore = fixture.Redis.Database.HashGet(RedisKeys.Account(userId), "totp").ToString();
+        var codesBefore = fixture.Redis.Database.SetMembers(RedisKeys.RecoveryCodes(userId)).Select(v => v.ToString()).Order().ToList();
+        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        var response = await second.PostAsync(TwoStepEnrolPage.CodeFor(second.Secret, Now));
+        var page = new TwoStepOnPage(browser, await browser.FollowRedirectAsync(response, "/account/two-step"));
+
+        Assert.StartsWith("Turn two-step sign-in off first", page.Flash);
+        Assert.Equal(secretBefore, fixture.Redis.Database.HashGet(RedisKeys.Account(userId), "totp").ToString());
+        Assert.Equal(codesBefore, fixture.Redis.Database.SetMembers(RedisKeys.RecoveryCodes(userId)).Select(v => v.ToString()).Order().ToList());
+    }
+
+    [Fact]
+    public async Task ASecretSealedBeforeACredentialChangeIsRefused()
+    {
+        var browser = NewBrowser();
+        await UserStories.SignUpAsync(browser);
+        var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
+        var page = await TwoStepEnrolPage.OpenAsync(browser);
+
+        await (await ChangePasswordPage.OpenAsync(browser)).SubmitAsync(UserStories.Password, "a brand new passphrase");
+        var response = await page.PostAsync(TwoStepEnrolPage.CodeFor(page.Secret, Now));
+        var again = new TwoStepEnrolPage(browser, await browser.FollowRedirectAsync(response, "/account/two-step"));
+
+        Assert.StartsWith("That setup took too long", again.Flash);
+        Assert.False(fixture.Redis.Database.HashExists(RedisKeys.Account(userId), "totp"));
+    }
 }

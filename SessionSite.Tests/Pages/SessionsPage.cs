@@ -40,6 +40,9 @@ public sealed class SessionsPage : HtmlPage
     public async Task<SessionsPage> RevokeAsync(string handle) =>
         new(Browser, await Browser.FollowRedirectAsync(await PostRevokeAsync(handle), "/sessions"));
 
+    /// <summary>"Sign out everywhere": every session of the account, this one too; answers with the home page.</summary>
+    public Task<HttpResponseMessage> SignOutEverywhereAsync() => Browser.SubmitAsync(Required<IHtmlFormElement>(Document, "#revoke-all-form"));
+
     public bool OffersToSignOutOthers => Document.QuerySelector("#revoke-others-link") is not null;
 
     /// <summary>"Sign out all other sessions": the link to the confirmation page, then its form.</summary>

@@ -20,7 +20,14 @@ public sealed class TwoStepEnrolPage : HtmlPage
 
     public string OtpAuthUri => Required<IHtmlAnchorElement>(Document, "#totp-uri").GetAttribute("href")!;
 
+    /// <summary>The sealed pending secret the form carries back (a hidden field).</summary>
+    public string PendingSecret => Required<IHtmlInputElement>(Document, "#two-step-form input[name=PendingSecret]").Value;
+
     public Task<HttpResponseMessage> PostAsync(string code) => Browser.SubmitAsync(form, new Dictionary<string, string> { ["Code"] = code });
+
+    /// <summary>Posts this page's form with another sealed secret in place of its own, as a hand-crafted request would.</summary>
+    public Task<HttpResponseMessage> PostAsync(string code, string pendingSecret) =>
+        Browser.SubmitAsync(form, new Dictionary<string, string> { ["Code"] = code, ["PendingSecret"] = pendingSecret });
 
     /// <summary>Turns it on with the right code for <paramref name="now"/>; returns the secret and the recovery codes shown once.</summary>
     public async Task<(string Secret, IReadOnlyList<string> RecoveryCodes)> TurnOnAsync(DateTimeOffset now)
@@ -57,4 +64,26 @@ public sealed class TwoStepSignInPage : HtmlPage
 
     /// <summary>The antiforgery token of this page, to try a forged post from the half-way session elsewhere.</summary>
     public string AntiforgeryToken => codeForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+}
+
+/// <summary>The settings page while two-step sign-in is on: turn it off, or make new recovery codes.</summary>
+public sealed class TwoStepOnPage : HtmlPage
+{
+    public TwoStepOnPage(Browser browser, IHtmlDocument document) : base(browser, document) =>
+        Required<AngleSharp.Dom.IElement>(document, "#two-step-on");
+
+    public static async Task<TwoStepOnPage> OpenAsync(Browser browser) => new(browser, await browser.GetDocumentAsync("/account/two-step"));
+
+    public Task<HttpResponseMessage> TurnOffAsync(string currentPassword = UserStories.Password) => SubmitAsync("#two-step-disable-form", currentPassword);
+
+    public Task<HttpResponseMessage> NewRecoveryCodesAsync(string currentPassword = UserStories.Password) =>
+        SubmitAsync("#recovery-regenerate-form", currentPassword);
+
+    // The current password is typed only where the form still asks for it (issue 21 moves it to "confirm it's you").
+    private Task<HttpResponseMessage> SubmitAsync(string formSelector, string currentPassword)
+    {
+        var form = Required<IHtmlFormElement>(Document, formSelector);
+        var values = form["CurrentPassword"] is null ? [] : new Dictionary<string, string> { ["CurrentPassword"] = currentPassword };
+        return Browser.SubmitAsync(form, values);
+    }
 }

@@ -7,7 +7,7 @@ internal static class AccountFields
 {
     public const string PasswordHashField = "password";
 
-    /// <summary>Absent until the first password change (0): new accounts pay no bytes for it.</summary>
+    /// <summary>Absent until the first credential change (0): new accounts pay no bytes for it.</summary>
     public const string CredentialStampField = "stamp";
 
     public const string EmailField = "email";

@@ -15,12 +15,6 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
 
     private const string ReleaseClaimScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
-    // KEYS[1] = account; ARGV = the address the link was for, the address to store. Only if the account still has ARGV[1].
-    private const string ProveEmailScript =
-        $"if redis.call('HGET', KEYS[1], '{AccountFields.EmailField}') ~= ARGV[1] then return 0 end " +
-        $"redis.call('HSET', KEYS[1], '{AccountFields.EmailField}', ARGV[2], '{AccountFields.EmailVerifiedField}', '1') " +
-        $"return redis.call('HINCRBY', KEYS[1], '{AccountFields.ProfileVersionField}', 1)";
-
     private const string RenameScript =
         "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end " +
         $"redis.call('HSET', KEYS[1], '{AccountFields.DisplayNameField}', ARGV[1]) return redis.call('HINCRBY', KEYS[1], '{AccountFields.ProfileVersionField}', 1)";
@@ -66,44 +60,59 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     public Task UpgradePasswordHashAsync(Account account, string upgradedHash) =>
         Db.ScriptEvaluateAsync(UpgradeHashScript, [RedisKeys.Account(account.Id)], [account.PasswordHash, upgradedHash]);
 
-    /// <summary>A new password: the hash and a bumped credential stamp in one step. Returns the account as now stored.</summary>
-    public async Task<Account> ReplacePasswordAsync(Account account, string passwordHash)
+    /// <summary>
+    /// A new password: the hash and a moved credential stamp in one step, only while the account exists (a change
+    /// racing a deletion must not bring it back). Returns the account as now stored, or null when it is gone.
+    /// </summary>
+    public async Task<Account?> ReplacePasswordAsync(Account account, string passwordHash)
     {
         var key = RedisKeys.Account(account.Id);
         var transaction = Db.CreateTransaction();
+        transaction.AddCondition(Condition.KeyExists(key));
         _ = transaction.HashSetAsync(key, AccountFields.PasswordHashField, passwordHash);
         var stamp = transaction.HashIncrementAsync(key, AccountFields.CredentialStampField);
-        await transaction.ExecuteAsync();
-        return account with { PasswordHash = passwordHash, CredentialStamp = await stamp };
+        return await transaction.ExecuteAsync() ? account with { PasswordHash = passwordHash, CredentialStamp = await stamp } : null;
     }
 
-    /// <summary>Marks <paramref name="email"/> as proved, if the account still has that address: its new profile version, or null.</summary>
-    public async Task<long?> MarkEmailVerifiedAsync(string userId, string email) =>
-        (long)await Db.ScriptEvaluateAsync(ProveEmailScript, [RedisKeys.Account(userId)], [email, email]) is > 0 and var version ? version : null;
+    /// <summary>
+    /// Moves the credential stamp alone ("sign out everywhere"): every link and pending enrolment made before stops
+    /// working. Only while the account exists. False when it is gone.
+    /// </summary>
+    public async Task<bool> MoveStampAsync(string userId)
+    {
+        var transaction = Db.CreateTransaction();
+        transaction.AddCondition(Condition.KeyExists(RedisKeys.Account(userId)));
+        _ = transaction.HashIncrementAsync(RedisKeys.Account(userId), AccountFields.CredentialStampField);
+        return await transaction.ExecuteAsync();
+    }
 
     /// <summary>
     /// Moves the account from <paramref name="oldEmail"/> to <paramref name="newEmail"/>, proved by its link.
     /// The new address is claimed first (SET NX, as at sign-up), so an address taken meanwhile changes nothing;
-    /// then the account moves, only if it still has the old address; then the old address is released.
+    /// then <paramref name="moveAccount"/> moves the account in its own slot, checking there what the link is bound
+    /// to, and returns its new profile version (null when refused); then the address not kept is released.
     /// </summary>
-    public async Task<(EmailChangeResult Result, long ProfileVersion)> ChangeEmailAsync(string userId, string oldEmail, string newEmail)
+    public async Task<(EmailChangeResult Result, long ProfileVersion)> ChangeEmailAsync(
+        string userId, string oldEmail, string newEmail, Func<Task<long?>> moveAccount)
     {
         var newKey = RedisKeys.Email(EmailAddress.Normalize(newEmail));
         var oldKey = RedisKeys.Email(EmailAddress.Normalize(oldEmail));
         var sameMailbox = newKey == oldKey;
         if (!sameMailbox && !await Db.StringSetAsync(newKey, userId, when: When.NotExists))
             return (EmailChangeResult.Taken, 0);
-        var version = (long)await Db.ScriptEvaluateAsync(ProveEmailScript, [RedisKeys.Account(userId)], [oldEmail, newEmail.Trim()]);
-        if (version == 0)
+        if (await moveAccount() is not { } version)
         {
             if (!sameMailbox)
                 await Db.ScriptEvaluateAsync(ReleaseClaimScript, [newKey], [userId]);
             return (EmailChangeResult.Stale, 0);
         }
         if (!sameMailbox)
-            await Db.ScriptEvaluateAsync(ReleaseClaimScript, [oldKey], [userId]);
+            await ReleaseOldAddressAsync(oldKey, userId);
         return (EmailChangeResult.Changed, version);
     }
+
+    /// <summary>After a confirmed email change: the old address is free for anyone again (only if it still names this account).</summary>
+    private Task ReleaseOldAddressAsync(RedisKey oldKey, string userId) => Db.ScriptEvaluateAsync(ReleaseClaimScript, [oldKey], [userId]);
 
     /// <summary>
     /// A new display name, only while the account exists (an edit racing a deletion must not bring it back):
@@ -113,50 +122,73 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         (long)await Db.ScriptEvaluateAsync(RenameScript, [RedisKeys.Account(userId)], [displayName.Trim()]) is > 0 and var version ? version : null;
 
     /// <summary>
-    /// Deletes everything of the account. In its hash slot, in one script: the account, every session entry and
-    /// the index, the activity and its markers, the list of its links. Then, elsewhere, those links and the email
-    /// key (only if it still names this account), so the address can sign up again at once.
+    /// Deletes everything of the account, only if its credential stamp is still the one <paramref name="account"/>
+    /// was read under and the asking session (<paramref name="sessionStorageHash"/>) is still listed: a password reset
+    /// that won a race with the deletion (it moves the stamp and ends every session) keeps the account, rather than
+    /// the deletion wiping what the reset just did. In its hash slot, in one script: the account,
+    /// every session entry and the index, the activity and its markers, its links and their list. Then the email key
+    /// (only if it still names this account), so the address can sign up again at once. False when refused.
     /// </summary>
-    public async Task DeleteAsync(Account account)
+    public async Task<bool> DeleteAsync(Account account, string sessionStorageHash)
     {
-        var listedLinks = (RedisValue[])(await Db.ScriptEvaluateAsync(DeleteScript,
+        var deleted = (long)await Db.ScriptEvaluateAsync(DeleteScript,
             [RedisKeys.Account(account.Id), RedisKeys.SessionIndex(account.Id), RedisKeys.Activity(account.Id), RedisKeys.Links(account.Id),
                 RedisKeys.ActivityMarker(account.Id, ActivityEvent.Throttled), RedisKeys.RecoveryCodes(account.Id), RedisKeys.SessionsEnded(account.Id),
                 .. RedisKeys.ThrottleCounters(account.Id)],
-            [RedisKeys.Session(account.Id, "")]))!;
-        foreach (var link in listedLinks)
-            await Db.KeyDeleteAsync(link.ToString());
-        await Db.ScriptEvaluateAsync(ReleaseClaimScript, [RedisKeys.Email(EmailAddress.Normalize(account.Email))], [account.Id]);
+            [RedisKeys.Session(account.Id, ""), account.CredentialStamp, sessionStorageHash]) == 1;
+        if (deleted)
+            await Db.ScriptEvaluateAsync(ReleaseClaimScript, [RedisKeys.Email(EmailAddress.Normalize(account.Email))], [account.Id]);
+        return deleted;
     }
 
-    // KEYS = account, index, activity, links, throttled-marker, recovery codes, ended reasons, throttle counters; ARGV[1] = the session-key prefix. Session entries
-    // are found from the index inside the script: they share the hash tag, so they are in this slot (Cluster-safe),
-    // and a session listed a moment ago is deleted too. Hand-written: no library deletes a user's keys atomically.
-    private const string DeleteScript = """
+    // KEYS = account, index, activity, links, throttled-marker, recovery codes, ended reasons, throttle counters; ARGV[1] = the session-key prefix,
+    // ARGV[2] = the expected stamp, ARGV[3] = the asking session's index member. Session entries and links are found from the index and the list inside the script: they
+    // share the hash tag, so they are in this slot (Cluster-safe), and one listed a moment ago is deleted too.
+    // Hand-written: no library deletes a user's keys atomically.
+    private const string DeleteScript = $$"""
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        if tonumber(redis.call('HGET', KEYS[1], '{{AccountFields.CredentialStampField}}') or '0') ~= tonumber(ARGV[2]) then return 0 end
+        if not redis.call('ZSCORE', KEYS[2], ARGV[3]) then return 0 end
         for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do redis.call('DEL', ARGV[1] .. member) end
-        local links = redis.call('SMEMBERS', KEYS[4])
+        for _, link in ipairs(redis.call('SMEMBERS', KEYS[4])) do redis.call('DEL', link) end
         redis.call('DEL', unpack(KEYS))
-        return links
+        return 1
         """;
 
-    /// <summary>Switches two-step sign-in on: the sealed secret, the step its first code used, and new recovery codes, together.</summary>
-    public async Task EnableTwoStepAsync(string userId, string protectedSecret, long firstStep, IEnumerable<string> recoveryCodeHashes)
+    /// <summary>
+    /// Switches two-step sign-in on: the sealed secret, the step its first code used, new recovery codes and a moved
+    /// stamp, together; only if the account exists, two-step is still off and the stamp is still
+    /// <paramref name="sealedUnderStamp"/>, the one the pending secret was made under. False when refused.
+    /// </summary>
+    public async Task<bool> EnableTwoStepAsync(
+        string userId, long sealedUnderStamp, string protectedSecret, long firstStep, IEnumerable<string> recoveryCodeHashes)
     {
+        var key = RedisKeys.Account(userId);
         var transaction = Db.CreateTransaction();
-        transaction.AddCondition(Condition.KeyExists(RedisKeys.Account(userId)));
-        _ = transaction.HashSetAsync(RedisKeys.Account(userId),
-            [new(AccountFields.TwoStepSecretField, protectedSecret), new(AccountFields.TwoStepLastStepField, firstStep)]);
+        transaction.AddCondition(Condition.KeyExists(key));
+        transaction.AddCondition(Condition.HashNotExists(key, AccountFields.TwoStepSecretField));
+        transaction.AddCondition(StampIs(key, sealedUnderStamp));
+        _ = transaction.HashSetAsync(key, [new(AccountFields.TwoStepSecretField, protectedSecret), new(AccountFields.TwoStepLastStepField, firstStep)]);
+        _ = transaction.HashIncrementAsync(key, AccountFields.CredentialStampField);
         QueueRecoveryCodes(transaction, userId, recoveryCodeHashes);
-        await transaction.ExecuteAsync();
+        return await transaction.ExecuteAsync();
     }
 
-    /// <summary>New recovery codes; the old ones stop working in the same step.</summary>
-    public async Task ReplaceRecoveryCodesAsync(string userId, IEnumerable<string> recoveryCodeHashes)
+    /// <summary>New recovery codes and a moved stamp; the old codes stop working in the same step. Only while two-step is on. False when refused.</summary>
+    public async Task<bool> ReplaceRecoveryCodesAsync(string userId, IEnumerable<string> recoveryCodeHashes)
     {
+        var key = RedisKeys.Account(userId);
         var transaction = Db.CreateTransaction();
+        transaction.AddCondition(Condition.KeyExists(key));
+        transaction.AddCondition(Condition.HashExists(key, AccountFields.TwoStepSecretField));
+        _ = transaction.HashIncrementAsync(key, AccountFields.CredentialStampField);
         QueueRecoveryCodes(transaction, userId, recoveryCodeHashes);
-        await transaction.ExecuteAsync();
+        return await transaction.ExecuteAsync();
     }
+
+    // An absent stamp field is stamp 0 (AccountFields): the condition must say so, since HashEqual never matches a missing field.
+    private static Condition StampIs(RedisKey account, long stamp) =>
+        stamp == 0 ? Condition.HashNotExists(account, AccountFields.CredentialStampField) : Condition.HashEqual(account, AccountFields.CredentialStampField, stamp);
 
     // The old set goes in the same transaction, so no moment has old and new codes both working.
     private static void QueueRecoveryCodes(ITransaction transaction, string userId, IEnumerable<string> recoveryCodeHashes)
@@ -165,12 +197,17 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         _ = transaction.SetAddAsync(RedisKeys.RecoveryCodes(userId), recoveryCodeHashes.Select(h => (RedisValue)h).ToArray());
     }
 
-    public async Task DisableTwoStepAsync(string userId)
+    /// <summary>Switches two-step sign-in off, its recovery codes gone and the stamp moved, together. Only while it is on. False when refused.</summary>
+    public async Task<bool> DisableTwoStepAsync(string userId)
     {
+        var key = RedisKeys.Account(userId);
         var transaction = Db.CreateTransaction();
-        _ = transaction.HashDeleteAsync(RedisKeys.Account(userId), [AccountFields.TwoStepSecretField, AccountFields.TwoStepLastStepField]);
+        transaction.AddCondition(Condition.KeyExists(key));
+        transaction.AddCondition(Condition.HashExists(key, AccountFields.TwoStepSecretField));
+        _ = transaction.HashDeleteAsync(key, [AccountFields.TwoStepSecretField, AccountFields.TwoStepLastStepField]);
+        _ = transaction.HashIncrementAsync(key, AccountFields.CredentialStampField);
         _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
-        await transaction.ExecuteAsync();
+        return await transaction.ExecuteAsync();
     }
 
     private async Task ForgetBestEffortAsync(string id, string emailKey)

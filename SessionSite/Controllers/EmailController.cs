@@ -13,6 +13,7 @@ namespace SessionSite.Controllers;
 public sealed class EmailController(
     UserStore users,
     SingleUseLinks links,
+    LinkRedemption redemption,
     AccountMail mail,
     LinkRequestThrottle linkThrottle,
     SessionStore sessions,
@@ -22,11 +23,11 @@ public sealed class EmailController(
     [HttpGet("/email/verify")]
     public async Task<IActionResult> Verify(string? token)
     {
-        var claim = await links.RedeemAsync(LinkPurpose.VerifyEmail, token);
-        if (claim is null || await users.MarkEmailVerifiedAsync(claim.UserId, claim.Email) is not { } version)
+        // Bound to the address it confirms: refused once the account moved to another one or is gone.
+        if (!LinkToken.TryParse(token, out var link) || await redemption.VerifyEmailAsync(token) is not { } version)
             return LinkInvalid(LinkPurpose.VerifyEmail);
-        await sessions.RewriteAllAsync(claim.UserId, record => record with { EmailVerified = true, ProfileVersion = version });
-        log.EmailVerified(HttpContext, claim.UserId);
+        await sessions.RewriteAllAsync(link.UserId, record => record with { EmailVerified = true, ProfileVersion = version });
+        log.EmailVerified(HttpContext, link.UserId);
         TempData.Flash("Your email address is confirmed.", FlashKind.Success);
         return Redirect("/profile");
     }
@@ -81,10 +82,12 @@ public sealed class EmailController(
     [HttpGet("/email/confirm")]
     public async Task<IActionResult> Confirm(string? token)
     {
-        var claim = await links.RedeemAsync(LinkPurpose.ChangeEmail, token);
+        var claim = await links.PeekAsync(LinkPurpose.ChangeEmail, token);
         if (claim?.PreviousEmail is null)
             return LinkInvalid(LinkPurpose.ChangeEmail);
-        var (result, version) = await users.ChangeEmailAsync(claim.UserId, claim.PreviousEmail, claim.Email);
+        // Bound to the credential stamp and the old address, both checked in the step that moves the account: a link
+        // asked for by someone who knew the password dies when the owner changes it or signs out everywhere.
+        var (result, version) = await users.ChangeEmailAsync(claim.UserId, claim.PreviousEmail, claim.Email, () => redemption.ChangeEmailAsync(token));
         switch (result)
         {
             case EmailChangeResult.Taken:

@@ -78,7 +78,11 @@ public sealed class ManageController(
             ModelState.AddModelError(nameof(form.ConfirmEmail), "Type the email address of this account exactly, to show you mean it.");
             return View(form);
         }
-        await users.DeleteAsync(account);
+        if (!await users.DeleteAsync(account, current.Required.Credential.StorageHash))
+        {
+            ModelState.AddModelError(nameof(form.ConfirmEmail), "Your password or sign-in settings changed just now, so nothing was deleted. Try again.");
+            return View(form);
+        }
         await mail.NoticeAccountDeletedAsync(account.Email);
         log.AccountDeleted(HttpContext, account.Id);
         lifecycle.ForgetBrowserSession(HttpContext);

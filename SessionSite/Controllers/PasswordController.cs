@@ -39,7 +39,11 @@ public sealed class PasswordController(
             ModelState.AddModelError(nameof(form.NewPassword), "That is your current password. Choose a different one.");
             return View(form);
         }
-        var account = await users.ReplacePasswordAsync(stored, await passwords.HashAsync(stored, form.NewPassword));
+        if (await users.ReplacePasswordAsync(stored, await passwords.HashAsync(stored, form.NewPassword)) is not { } account)
+        {
+            sessions.ForgetBrowserSession(HttpContext);
+            return Redirect("/"); // the account was deleted meanwhile
+        }
         log.PasswordChanged(HttpContext, account.Id);
         await mail.NoticePasswordChangedAsync(account.Email);
         if (!await sessions.RenewAndEndOthersAsync(HttpContext, account, mine.Record))

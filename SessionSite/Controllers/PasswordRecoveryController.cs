@@ -4,7 +4,6 @@ using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Recovery;
-using SessionSite.Sessions;
 using SessionSite.Throttling;
 
 namespace SessionSite.Controllers;
@@ -14,10 +13,10 @@ public sealed class PasswordRecoveryController(
     UserStore users,
     PasswordAuthenticator passwords,
     SingleUseLinks links,
+    LinkRedemption redemption,
     AccountMail mail,
     LinkRequestThrottle throttle,
     SignInThrottle signInThrottle,
-    SessionStore sessions,
     SecurityLog log) : Controller
 {
     [HttpGet("/password/forgot")]
@@ -58,11 +57,15 @@ public sealed class PasswordRecoveryController(
             ViewData["Email"] = pending.Email;
             return View(form);
         }
-        if (await AccountOfAsync(await links.RedeemAsync(LinkPurpose.ResetPassword, form.Token)) is not { } account)
+        if (await AccountOfAsync(await links.PeekAsync(LinkPurpose.ResetPassword, form.Token)) is not { } account)
             return LinkInvalid();
 
-        await users.ReplacePasswordAsync(account, await passwords.HashAsync(account, form.NewPassword));
-        await sessions.RevokeAllExceptAsync(account.Id, keepStorageHash: null, EndReason.PasswordChanged);
+        // Hashed before the link is touched: a busy refusal (503) leaves it working for the retry.
+        var passwordHash = await passwords.HashAsync(account, form.NewPassword);
+        // One step in the account's slot: the link and its stamp checked, the password written, the stamp moved,
+        // every session ended, the link used up. Refused if anything moved on since the look above.
+        if (await redemption.ResetPasswordAsync(form.Token, passwordHash) is null)
+            return LinkInvalid();
         // The mailbox is proved: whatever paused sign-in must not keep the new password out.
         await signInThrottle.ClearAccountAsync(account.Email);
         await mail.NoticePasswordResetAsync(account.Email);
@@ -71,10 +74,9 @@ public sealed class PasswordRecoveryController(
         return Redirect("/signin");
     }
 
-    /// <summary>The account a live link resets; null once its password changed by any other means or it moved to another address.</summary>
+    /// <summary>The account a live link resets; null once its credentials changed (the stamp moved) or it is gone.</summary>
     private async Task<Account?> AccountOfAsync(LinkClaim? claim) =>
-        claim is not null && await users.FindByIdAsync(claim.UserId) is { } account
-        && account.CredentialStamp == claim.CredentialStamp && account.Email == claim.Email
+        claim is not null && await users.FindByIdAsync(claim.UserId) is { } account && account.CredentialStamp == claim.CredentialStamp
             ? account
             : null;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
@@ -7,7 +8,8 @@ using SessionSite.Sessions;
 namespace SessionSite.Controllers;
 
 [RequireSession]
-public sealed class SessionsController(CurrentSession current, SessionStore store, SessionLifecycle lifecycle, SecurityLog log) : Controller
+public sealed class SessionsController(
+    CurrentSession current, SessionStore store, SessionLifecycle lifecycle, UserStore users, SecurityLog log) : Controller
 {
     /// <summary>This browser first, then the others by last activity, as GitHub and Google list devices.</summary>
     [HttpGet("/sessions")]
@@ -63,6 +65,8 @@ public sealed class SessionsController(CurrentSession current, SessionStore stor
     public async Task<IActionResult> RevokeAll()
     {
         var mine = current.Required;
+        // A credential change like any other: links and pending enrolments made before it stop working.
+        await users.MoveStampAsync(mine.Record.UserId);
         var ended = await store.RevokeAllExceptAsync(mine.Record.UserId, keepStorageHash: null);
         log.SessionsRevoked(HttpContext, mine.Record.UserId, ended, everywhere: true);
         lifecycle.ForgetBrowserSession(HttpContext);

@@ -25,27 +25,36 @@ public sealed class TwoStepSettingsController(
         var account = await users.FindByIdAsync(current.Required.Record.UserId);
         if (account?.TwoStepSecret is not null)
             return View("On");
-        var (secret, sealedSecret) = codes.NewSecret();
+        if (account is null)
+            return Redirect("/signin");
+        var (secret, sealedSecret) = codes.NewSecret(account.Id, account.CredentialStamp);
         return View("Enrol", Enrolment(secret, new TwoStepEnrolForm { PendingSecret = sealedSecret }));
     }
 
+    /// <summary>
+    /// Only with a secret sealed for this account under its current stamp, and only while two-step is off: replacing
+    /// an authenticator is turning it off (which moves the stamp) and on again.
+    /// </summary>
     [HttpPost("/account/two-step")]
     public async Task<IActionResult> Enrol(TwoStepEnrolForm form)
     {
         var mine = current.Required.Record;
-        var secret = codes.Unseal(form.PendingSecret);
-        if (secret is null)
-        {
-            TempData.Flash("That setup took too long. Here is a new secret: add it to your app again.", FlashKind.Warning);
-            return Redirect("/account/two-step");
-        }
-        if (!ModelState.IsValid || codes.MatchingStepOf(secret, form.Code) is not { } step)
+        var account = await users.FindByIdAsync(mine.UserId);
+        if (account?.TwoStepSecret is not null)
+            return StartOver("Turn two-step sign-in off first: it is already on, and replacing your authenticator starts with turning it off.");
+        var pending = codes.Unseal(form.PendingSecret, mine.UserId);
+        if (account is null || pending is null || pending.CredentialStamp != account.CredentialStamp)
+            return StartOver("That setup took too long, or your account's sign-in settings changed meanwhile. Here is a new secret: add it to your app again.");
+        if (!ModelState.IsValid || codes.MatchingStepOf(pending.Base32, form.Code) is not { } step)
         {
             ModelState.AddModelError(nameof(form.Code), "That code is not right. Check the app's time, and enter the code it shows now.");
-            return View("Enrol", Enrolment(secret, form));
+            return View("Enrol", Enrolment(pending.Base32, form));
         }
         var recoveryCodes = TwoStepCodes.NewRecoveryCodes();
-        await users.EnableTwoStepAsync(mine.UserId, codes.Protect(secret), step, recoveryCodes.Select(TwoStepCodes.HashRecoveryCode));
+        // Checked again in the write itself: two-step still off and the stamp still the sealed one.
+        if (!await users.EnableTwoStepAsync(mine.UserId, pending.CredentialStamp, codes.Protect(pending.Base32), step,
+                recoveryCodes.Select(TwoStepCodes.HashRecoveryCode)))
+            return StartOver("Your account's sign-in settings changed while you were setting this up. Here is a new secret: add it to your app again.");
         log.TwoStep(HttpContext, mine.UserId, ActivityEvent.TwoStepEnabled);
         await mail.NoticeTwoStepAsync(mine.Email, "Two-step sign-in was turned on: signing in now also asks for a code from your authenticator app.");
         return View("RecoveryCodes", recoveryCodes);
@@ -56,7 +65,8 @@ public sealed class TwoStepSettingsController(
     {
         if (await users.FindByIdAsync(current.Required.Record.UserId) is not { } account)
             return Redirect("/signin");
-        await users.DisableTwoStepAsync(account.Id);
+        if (!await users.DisableTwoStepAsync(account.Id))
+            return StartOver("Two-step sign-in was already off.");
         log.TwoStep(HttpContext, account.Id, ActivityEvent.TwoStepDisabled);
         await mail.NoticeTwoStepAsync(account.Email, "Two-step sign-in was turned off: signing in now asks only for your password.");
         TempData.Flash("Two-step sign-in is off.", FlashKind.Success);
@@ -69,10 +79,17 @@ public sealed class TwoStepSettingsController(
         if (await users.FindByIdAsync(current.Required.Record.UserId) is not { TwoStepSecret: not null } account)
             return Redirect("/account/two-step");
         var recoveryCodes = TwoStepCodes.NewRecoveryCodes();
-        await users.ReplaceRecoveryCodesAsync(account.Id, recoveryCodes.Select(TwoStepCodes.HashRecoveryCode));
+        if (!await users.ReplaceRecoveryCodesAsync(account.Id, recoveryCodes.Select(TwoStepCodes.HashRecoveryCode)))
+            return StartOver("Two-step sign-in is off, so there are no recovery codes to replace.");
         log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodesReplaced);
         await mail.NoticeTwoStepAsync(account.Email, "New recovery codes were made for two-step sign-in; the old ones no longer work.");
         return View("RecoveryCodes", recoveryCodes);
+    }
+
+    private RedirectResult StartOver(string why)
+    {
+        TempData.Flash(why, FlashKind.Warning);
+        return Redirect("/account/two-step");
     }
 
     private TwoStepEnrolment Enrolment(string secret, TwoStepEnrolForm form)

@@ -4,7 +4,7 @@ namespace SessionSite.Models;
 
 public sealed class ResetPasswordForm : NewPasswordFields
 {
-    /// <summary>The link's token, carried in a hidden field from the page the link opened.</summary>
-    [Required, StringLength(64)]
+    /// <summary>The link's token (<c>userId.token</c>), carried in a hidden field from the page the link opened.</summary>
+    [Required, StringLength(100)]
     public string Token { get; set; } = "";
 }

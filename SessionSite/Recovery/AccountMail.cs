@@ -14,7 +14,11 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserSto
 
     private string BaseUrl => site.Value.PublicBaseUrl.TrimEnd('/');
 
-    public async Task SendVerificationAsync(Account account) => await outbox.QueueAsync(await VerificationAsync(account));
+    public async Task SendVerificationAsync(Account account)
+    {
+        if (await VerificationAsync(account) is { } mail)
+            await outbox.QueueAsync(mail);
+    }
 
     /// <summary>
     /// Queues a reset for an address that may or may not have an account: the request costs one XADD either way,
@@ -30,14 +34,16 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserSto
             return null;
         if (queued.Kind == VerifyRequestKind)
             return account.EmailVerified ? null : await VerificationAsync(account);
-        var token = await links.IssueAsync(LinkPurpose.ResetPassword, account.Id, account.Email, account.CredentialStamp);
+        if (await links.IssueAsync(LinkPurpose.ResetPassword, account.Id, account.Email, account.CredentialStamp) is not { } token)
+            return null; // deleted since it was looked up
         return MailTemplates.ResetPassword(account.Email, Link("/password/reset", token), Lifetime(LinkPurpose.ResetPassword));
     }
 
     /// <summary>The link to the new address; a notice to the old one, whose owner may not be the one asking.</summary>
     public async Task SendEmailChangeAsync(Account account, string newEmail)
     {
-        var token = await links.IssueAsync(LinkPurpose.ChangeEmail, account.Id, newEmail, account.CredentialStamp, previousEmail: account.Email);
+        if (await links.IssueAsync(LinkPurpose.ChangeEmail, account.Id, newEmail, account.CredentialStamp, previousEmail: account.Email) is not { } token)
+            return; // the account is gone
         await outbox.QueueAsync(MailTemplates.ConfirmNewEmail(newEmail, Link("/email/confirm", token), Lifetime(LinkPurpose.ChangeEmail)));
         await NoticeAsync("notice-email-change-requested", account.Email, "A change of your SessionSite email address was requested",
             $"Someone signed in to your account asked to change its email address to {newEmail}. Nothing changes unless that address confirms it.");
@@ -102,9 +108,11 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserSto
     /// </summary>
     public Task RequestVerificationAsync(string email) => outbox.QueueAsync(new OutgoingMail(VerifyRequestKind, email, "", "", ""));
 
-    private async Task<OutgoingMail> VerificationAsync(Account account)
+    /// <summary>The verification mail, or null when the account was deleted since it was read.</summary>
+    private async Task<OutgoingMail?> VerificationAsync(Account account)
     {
-        var token = await links.IssueAsync(LinkPurpose.VerifyEmail, account.Id, account.Email, account.CredentialStamp);
+        if (await links.IssueAsync(LinkPurpose.VerifyEmail, account.Id, account.Email, account.CredentialStamp) is not { } token)
+            return null;
         return MailTemplates.VerifyEmail(account.Email, account.DisplayName, Link("/email/verify", token), Lifetime(LinkPurpose.VerifyEmail));
     }
 }

@@ -1,61 +1,62 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using SessionSite.Redis;
-using SessionSite.Sessions;
 using StackExchange.Redis;
 
 namespace SessionSite.Recovery;
 
 /// <summary>What a link stands for: whose it is, the address it was sent to (or the new one, for a change), and the credential stamp it was issued under.</summary>
-public sealed record LinkClaim(
-    [property: JsonPropertyName("u")] string UserId,
-    [property: JsonPropertyName("e")] string Email,
-    [property: JsonPropertyName("s")] long CredentialStamp,
-    [property: JsonPropertyName("x")] long ExpiresAtMs,
-    [property: JsonPropertyName("o")] string? PreviousEmail = null);
-
-[JsonSerializable(typeof(LinkClaim))]
-internal sealed partial class LinkJsonContext : JsonSerializerContext;
+public sealed record LinkClaim(string UserId, string Email, long CredentialStamp, long ExpiresAtMs, string? PreviousEmail = null);
 
 /// <summary>
-/// Mailed links (reset, verify, email change): 32 random bytes in base64url, the same shape as a session token,
-/// and like it stored only as its SHA-256 (<c>link:&lt;purpose&gt;:&lt;hash&gt;</c>), with a TTL. Redeeming takes the
-/// entry with GETDEL, so a link works once even when two browsers race; its expiry is also checked against the
-/// site's clock.
+/// Mailed links (reset, verify, email change): <c>userId.token</c>, the token 32 random bytes like a session's,
+/// stored only as its SHA-256 under the user's hash tag (<c>{user:id}:link:&lt;purpose&gt;:&lt;hash&gt;</c>), as a
+/// small hash with a TTL, and listed in <c>{user:id}:links</c> so the account's deletion deletes it. Issuing and
+/// looking are here; using one up is <see cref="LinkRedemption"/>, one script per kind that checks and applies it.
 /// </summary>
 public sealed class SingleUseLinks(IConnectionMultiplexer redis, TimeProvider clock)
 {
+    internal const string EmailField = "e";
+    internal const string StampField = "s";
+    internal const string ExpiresField = "x";
+    internal const string PreviousEmailField = "o";
+
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task<string> IssueAsync(LinkPurpose purpose, string userId, string email, long credentialStamp, string? previousEmail = null)
+    /// <summary>A new link for the account, or null when the account is gone (a link must not outlive it).</summary>
+    public async Task<string?> IssueAsync(LinkPurpose purpose, string userId, string email, long credentialStamp, string? previousEmail = null)
     {
-        var token = SessionToken.Create();
+        var token = LinkToken.New(userId);
         var lifetime = LinkLifetimes.Of(purpose);
-        var claim = new LinkClaim(userId, email, credentialStamp, (clock.GetUtcNow() + lifetime).ToUnixTimeMilliseconds(), previousEmail);
         var key = Key(purpose, token);
-        await Db.StringSetAsync(key, JsonSerializer.Serialize(claim, LinkJsonContext.Default.LinkClaim), lifetime);
-        // Listed under the account (by key name, which holds only the hash), so deleting the account finds it.
+        var fields = new List<HashEntry>
+        {
+            new(EmailField, email), new(StampField, credentialStamp), new(ExpiresField, (clock.GetUtcNow() + lifetime).ToUnixTimeMilliseconds()),
+        };
+        if (previousEmail is not null)
+            fields.Add(new(PreviousEmailField, previousEmail));
+
         var listed = RedisKeys.Links(userId);
-        await Db.SetAddAsync(listed, key.ToString());
-        await Db.KeyExpireAsync(listed, LinkLifetimes.Longest); // outlives every link it lists
-        return token.Value;
+        var transaction = Db.CreateTransaction();
+        // Only while the account exists: a link issued as the account is deleted would be left behind in its slot.
+        transaction.AddCondition(Condition.KeyExists(RedisKeys.Account(userId)));
+        _ = transaction.HashSetAsync(key, fields.ToArray());
+        _ = transaction.KeyExpireAsync(key, lifetime);
+        _ = transaction.SetAddAsync(listed, key.ToString());
+        _ = transaction.KeyExpireAsync(listed, LinkLifetimes.Longest); // outlives every link it lists
+        return await transaction.ExecuteAsync() ? token.Value : null;
     }
 
     /// <summary>The claim of a live link without using it up (to show its form), or null.</summary>
-    public async Task<LinkClaim?> PeekAsync(LinkPurpose purpose, string? token) =>
-        SessionToken.TryParse(token, out var parsed) ? Live(await Db.StringGetAsync(Key(purpose, parsed))) : null;
-
-    /// <summary>Uses the link up and returns its claim, or null when it is malformed, unknown, used or expired.</summary>
-    public async Task<LinkClaim?> RedeemAsync(LinkPurpose purpose, string? token) =>
-        SessionToken.TryParse(token, out var parsed) ? Live(await Db.StringGetDeleteAsync(Key(purpose, parsed))) : null;
-
-    private LinkClaim? Live(RedisValue stored)
+    public async Task<LinkClaim?> PeekAsync(LinkPurpose purpose, string? token)
     {
-        if (stored.IsNullOrEmpty)
+        if (!LinkToken.TryParse(token, out var parsed))
             return null;
-        var claim = JsonSerializer.Deserialize(stored.ToString(), LinkJsonContext.Default.LinkClaim);
-        return claim is not null && clock.GetUtcNow().ToUnixTimeMilliseconds() < claim.ExpiresAtMs ? claim : null;
+        var fields = (await Db.HashGetAllAsync(Key(purpose, parsed))).ToDictionary(e => e.Name.ToString(), e => e.Value);
+        if (!fields.TryGetValue(ExpiresField, out var expires) || clock.GetUtcNow().ToUnixTimeMilliseconds() >= (long)expires)
+            return null;
+        return new LinkClaim(parsed.UserId, fields[EmailField].ToString(), (long)fields[StampField], (long)expires,
+            fields.TryGetValue(PreviousEmailField, out var previous) ? previous.ToString() : null);
     }
 
-    private static RedisKey Key(LinkPurpose purpose, SessionToken token) => $"link:{purpose.ToString().ToLowerInvariant()}:{token.StorageHash()}";
+    internal static RedisKey Key(LinkPurpose purpose, LinkToken token) =>
+        $"{{user:{token.UserId}}}:link:{purpose.ToString().ToLowerInvariant()}:{token.Secret.StorageHash()}";
 }

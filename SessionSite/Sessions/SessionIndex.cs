@@ -76,6 +76,26 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
     /// <summary>How long a browser whose session was ended can still be told why.</summary>
     private static readonly TimeSpan ReasonKept = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// For a script in the user's slot that must end every session in the same step as its own change (a password
+    /// reset): <c>end_every_session(index, ended, entry-prefix, reason, kept-ms)</c> deletes each listed entry, keeps
+    /// the reason for its browser and deletes the index. Pass <see cref="ReasonKeptMs"/> for <c>kept-ms</c>.
+    /// </summary>
+    internal const string EndEverySessionFunction = """
+        local function end_every_session(index, ended, prefix, reason, kept)
+          local members = redis.call('ZRANGE', index, 0, -1)
+          for _, member in ipairs(members) do
+            redis.call('DEL', prefix .. member)
+            redis.call('HSET', ended, member, reason)
+          end
+          if #members > 0 then redis.call('PEXPIRE', ended, kept) end
+          redis.call('DEL', index)
+          return #members
+        end
+        """;
+
+    internal static long ReasonKeptMs => (long)ReasonKept.TotalMilliseconds;
+
     private const string MembersScript = Settle + """
 
         settle(KEYS[1], ARGV[1])

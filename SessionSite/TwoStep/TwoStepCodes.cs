@@ -20,8 +20,10 @@ public sealed class TwoStepCodes(IDataProtectionProvider protection, IConnection
     private readonly IDataProtector stored = protection.CreateProtector("SessionSite.TwoStep.Secret");
     private readonly ITimeLimitedDataProtector pending = protection.CreateProtector("SessionSite.TwoStep.Enrolment").ToTimeLimitedDataProtector();
 
-    // KEYS[1] = account; ARGV[1] = the matched time step. Hand-written: check and record must be one step.
+    // KEYS[1] = account; ARGV[1] = the matched time step. Hand-written: check and record must be one step, and an
+    // HSET on a deleted account would bring its hash back.
     private const string ClaimStepScript = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         local last = tonumber(redis.call('HGET', KEYS[1], 'totp-step') or '-1')
         if tonumber(ARGV[1]) <= last then return 0 end
         redis.call('HSET', KEYS[1], 'totp-step', ARGV[1])
@@ -30,23 +32,32 @@ public sealed class TwoStepCodes(IDataProtectionProvider protection, IConnection
 
     private IDatabase Db => redis.GetDatabase();
 
-    /// <summary>A new secret in base32 (for the app) and sealed for the enrolment form (valid 15 minutes).</summary>
-    public (string Base32, string Sealed) NewSecret()
+    /// <summary>
+    /// A new secret in base32 (for the app) and sealed for the enrolment form (valid 15 minutes), naming the account
+    /// and the credential stamp it was made under: it cannot be replayed on another account, nor after a credential change.
+    /// </summary>
+    public (string Base32, string Sealed) NewSecret(string userId, long credentialStamp)
     {
         var base32 = Base32Encoding.ToString(RandomNumberGenerator.GetBytes(SecretBytes));
-        return (base32, pending.Protect(base32, TimeSpan.FromMinutes(15)));
+        return (base32, pending.Protect($"{userId}|{credentialStamp}|{base32}", TimeSpan.FromMinutes(15)));
     }
 
-    public string? Unseal(string? sealedSecret)
+    /// <summary>The pending secret and its stamp, if it was sealed for <paramref name="userId"/> and has not expired; otherwise null.</summary>
+    public PendingSecret? Unseal(string? sealedSecret, string userId)
     {
+        string payload;
         try
         {
-            return string.IsNullOrEmpty(sealedSecret) ? null : pending.Unprotect(sealedSecret);
+            if (string.IsNullOrEmpty(sealedSecret))
+                return null;
+            payload = pending.Unprotect(sealedSecret);
         }
         catch (CryptographicException)
         {
             return null;
         }
+        var parts = payload.Split('|');
+        return parts.Length == 3 && parts[0] == userId && long.TryParse(parts[1], out var stamp) ? new PendingSecret(parts[2], stamp) : null;
     }
 
     public string Protect(string base32) => stored.Protect(base32);
