@@ -101,9 +101,21 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
             return (EmailChangeResult.Stale, 0);
         }
         if (!sameMailbox)
-            await Db.ScriptEvaluateAsync(ReleaseClaimScript, [oldKey], [userId]);
+            await ReserveOldAddressAsync(oldKey, userId);
         return (EmailChangeResult.Changed, version);
     }
+
+    /// <summary>How long an address left by an email change stays this account's: as long as its "this wasn't me" link, and an hour more.</summary>
+    public static readonly TimeSpan OldAddressReserved = TimeSpan.FromDays(7) + TimeSpan.FromHours(1);
+
+    private const string ReserveScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
+
+    /// <summary>
+    /// The old address is not released but kept for this account a while (nobody can sign up with it or move to
+    /// it: both claim with SET NX), so "this wasn't me" can give it back; then Redis lets it go.
+    /// </summary>
+    private Task ReserveOldAddressAsync(RedisKey oldKey, string userId) =>
+        Db.ScriptEvaluateAsync(ReserveScript, [oldKey], [userId, (long)OldAddressReserved.TotalMilliseconds]);
 
     /// <summary>
     /// A new display name, only while the account exists (an edit racing a deletion must not bring it back):
@@ -119,23 +131,33 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     /// </summary>
     public async Task DeleteAsync(Account account)
     {
-        var listedLinks = (RedisValue[])(await Db.ScriptEvaluateAsync(DeleteScript,
+        var deleted = (RedisResult[])(await Db.ScriptEvaluateAsync(DeleteScript,
             [RedisKeys.Account(account.Id), RedisKeys.SessionIndex(account.Id), RedisKeys.Activity(account.Id), RedisKeys.Links(account.Id),
-                RedisKeys.ActivityMarker(account.Id, ActivityEvent.Throttled), RedisKeys.RecoveryCodes(account.Id), RedisKeys.SessionsEnded(account.Id)],
-            [RedisKeys.Session(account.Id, "")]))!;
-        foreach (var link in listedLinks)
+                RedisKeys.ActivityMarker(account.Id, ActivityEvent.Throttled), RedisKeys.RecoveryCodes(account.Id), RedisKeys.SessionsEnded(account.Id),
+                RedisKeys.RecoverLinks(account.Id), RedisKeys.KnownDevices(account.Id), RedisKeys.DeviceNotices(account.Id)],
+            [RedisKeys.Session(account.Id, ""), RedisKeys.Recover(account.Id, "")]))!;
+        foreach (var link in (RedisValue[])deleted[0]!)
             await Db.KeyDeleteAsync(link.ToString());
-        await Db.ScriptEvaluateAsync(ReleaseClaimScript, [RedisKeys.Email(EmailAddress.Normalize(account.Email))], [account.Id]);
+        // The current address, and those an email change left reserved for a "this wasn't me" link.
+        foreach (var address in ((RedisValue[])deleted[1]!).Select(a => a.ToString()).Append(account.Email))
+            await Db.ScriptEvaluateAsync(ReleaseClaimScript, [RedisKeys.Email(EmailAddress.Normalize(address))], [account.Id]);
     }
 
-    // KEYS = account, index, activity, links, throttled-marker, recovery codes, ended reasons; ARGV[1] = the session-key prefix. Session entries
+    // KEYS = account, index, activity, links, throttled-marker, recovery codes, ended reasons, "this wasn't me" links, known devices,
+    // device notices; ARGV = the session-key prefix, the "this wasn't me"-key prefix. Returns {listed links, reserved old addresses}. Session entries
     // are found from the index inside the script: they share the hash tag, so they are in this slot (Cluster-safe),
     // and a session listed a moment ago is deleted too. Hand-written: no library deletes a user's keys atomically.
     private const string DeleteScript = """
         for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do redis.call('DEL', ARGV[1] .. member) end
         local links = redis.call('SMEMBERS', KEYS[4])
-        redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7])
-        return links
+        local reserved = {}
+        for _, member in ipairs(redis.call('SMEMBERS', KEYS[8])) do
+          local old = redis.call('HGET', ARGV[2] .. member, 'old')
+          if old then table.insert(reserved, old) end
+          redis.call('DEL', ARGV[2] .. member)
+        end
+        redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10])
+        return {links, reserved}
         """;
 
     /// <summary>Switches two-step sign-in on: the sealed secret, the step its first code used, and new recovery codes, together.</summary>
@@ -144,7 +166,8 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         var transaction = Db.CreateTransaction();
         transaction.AddCondition(Condition.KeyExists(RedisKeys.Account(userId)));
         _ = transaction.HashSetAsync(RedisKeys.Account(userId),
-            [new(AccountFields.TwoStepSecretField, protectedSecret), new(AccountFields.TwoStepLastStepField, firstStep)]);
+            [new(AccountFields.TwoStepSecretField, protectedSecret), new(AccountFields.TwoStepLastStepField, firstStep),
+                new(AccountFields.TwoStepAddedAtField, clock.GetUtcNow().ToUnixTimeMilliseconds())]);
         QueueRecoveryCodes(transaction, userId, recoveryCodeHashes);
         await transaction.ExecuteAsync();
     }
@@ -153,21 +176,25 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     public async Task ReplaceRecoveryCodesAsync(string userId, IEnumerable<string> recoveryCodeHashes)
     {
         var transaction = Db.CreateTransaction();
+        transaction.AddCondition(Condition.KeyExists(RedisKeys.Account(userId)));
         QueueRecoveryCodes(transaction, userId, recoveryCodeHashes);
         await transaction.ExecuteAsync();
     }
 
     // The old set goes in the same transaction, so no moment has old and new codes both working.
-    private static void QueueRecoveryCodes(ITransaction transaction, string userId, IEnumerable<string> recoveryCodeHashes)
+    // With the time they were made, so "this wasn't me" can remove codes made after the change it reports.
+    private void QueueRecoveryCodes(ITransaction transaction, string userId, IEnumerable<string> recoveryCodeHashes)
     {
         _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
         _ = transaction.SetAddAsync(RedisKeys.RecoveryCodes(userId), recoveryCodeHashes.Select(h => (RedisValue)h).ToArray());
+        _ = transaction.HashSetAsync(RedisKeys.Account(userId), AccountFields.RecoveryCodesAddedAtField, clock.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     public async Task DisableTwoStepAsync(string userId)
     {
         var transaction = Db.CreateTransaction();
-        _ = transaction.HashDeleteAsync(RedisKeys.Account(userId), [AccountFields.TwoStepSecretField, AccountFields.TwoStepLastStepField]);
+        _ = transaction.HashDeleteAsync(RedisKeys.Account(userId),
+            [AccountFields.TwoStepSecretField, AccountFields.TwoStepLastStepField, AccountFields.TwoStepAddedAtField, AccountFields.RecoveryCodesAddedAtField]);
         _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
         await transaction.ExecuteAsync();
     }

@@ -21,6 +21,8 @@ public static class ActivityEvent
     public const string RecoveryCodesReplaced = "recovery-codes-replaced";
     public const string RecoveryCodeUsed = "recovery-code-used";
     public const string TwoStepFailed = "two-step-failed";
+    public const string NewDevice = "new-device";
+    public const string AccountRecovered = "account-recovered";
 
     public static string Describe(string name) => name switch
     {
@@ -42,6 +44,8 @@ public static class ActivityEvent
         RecoveryCodesReplaced => "New recovery codes made",
         RecoveryCodeUsed => "Signed in with a recovery code",
         TwoStepFailed => "Wrong two-step code",
+        NewDevice => "Signed in from a new device (the owner was mailed)",
+        AccountRecovered => "\"This wasn't me\": every session signed out and the password retired",
         _ => name,
     };
 }

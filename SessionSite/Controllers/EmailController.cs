@@ -18,6 +18,7 @@ public sealed class EmailController(
     LinkRequestThrottle linkThrottle,
     SessionStore sessions,
     CurrentSession current,
+    TimeProvider clock,
     SecurityLog log) : Controller
 {
     [HttpGet("/email/verify")]
@@ -78,6 +79,7 @@ public sealed class EmailController(
         var claim = await links.RedeemAsync(LinkPurpose.ChangeEmail, token);
         if (claim?.PreviousEmail is null)
             return LinkInvalid(LinkPurpose.ChangeEmail);
+        var at = clock.GetUtcNow();
         var (result, version) = await users.ChangeEmailAsync(claim.UserId, claim.PreviousEmail, claim.Email);
         switch (result)
         {
@@ -88,7 +90,8 @@ public sealed class EmailController(
                 return LinkInvalid(LinkPurpose.ChangeEmail);
         }
         await sessions.RewriteAllAsync(claim.UserId, record => record with { Email = claim.Email, EmailVerified = true, ProfileVersion = version });
-        await mail.NoticeEmailChangedAsync(claim.PreviousEmail, claim.Email);
+        await mail.NoticeEmailChangedAsync(claim.PreviousEmail, claim.Email,
+            new RecoverableEvent(claim.UserId, RecoverableKind.EmailChanged, at, OldEmail: claim.PreviousEmail));
         await mail.NoticeEmailVerifiedAsync(claim.Email);
         log.EmailChanged(HttpContext, claim.UserId);
         TempData.Flash($"Your email address is now {claim.Email}.", FlashKind.Success);

@@ -18,6 +18,7 @@ public sealed class TwoStepSettingsController(
     CurrentPasswordCheck check,
     TwoStepCodes codes,
     AccountMail mail,
+    TimeProvider clock,
     SecurityLog log) : Controller
 {
     [HttpGet("/account/two-step")]
@@ -46,9 +47,11 @@ public sealed class TwoStepSettingsController(
             return View("Enrol", Enrolment(secret, form));
         }
         var recoveryCodes = TwoStepCodes.NewRecoveryCodes();
+        var at = clock.GetUtcNow();
         await users.EnableTwoStepAsync(mine.UserId, codes.Protect(secret), step, recoveryCodes.Select(TwoStepCodes.HashRecoveryCode));
         log.TwoStep(HttpContext, mine.UserId, ActivityEvent.TwoStepEnabled);
-        await mail.NoticeTwoStepAsync(mine.Email, "Two-step sign-in was turned on: signing in now also asks for a code from your authenticator app.");
+        await mail.NoticeTwoStepAsync(mine.Email, "Two-step sign-in was turned on: signing in now also asks for a code from your authenticator app.",
+            new RecoverableEvent(mine.UserId, RecoverableKind.TwoStepOn, at));
         return View("RecoveryCodes", recoveryCodes);
     }
 
@@ -57,11 +60,12 @@ public sealed class TwoStepSettingsController(
     {
         if (await CheckPasswordAsync(form) is not { } account)
             return View("On", form);
+        var at = clock.GetUtcNow();
         await users.DisableTwoStepAsync(account.Id);
         log.TwoStep(HttpContext, account.Id, ActivityEvent.TwoStepDisabled);
-        await mail.NoticeTwoStepAsync(account.Email, "Two-step sign-in was turned off: signing in now asks only for your password.");
-        TempData.Flash("Two-step sign-in is off.", FlashKind.Success);
-        return Redirect("/account");
+        await mail.NoticeTwoStepAsync(account.Email, "Two-step sign-in was turned off: signing in now asks only for your password.",
+            new RecoverableEvent(account.Id, RecoverableKind.TwoStepOff, at));
+        return View("Off");
     }
 
     [HttpPost("/account/two-step/recovery-codes")]
@@ -70,9 +74,11 @@ public sealed class TwoStepSettingsController(
         if (await CheckPasswordAsync(form) is not { TwoStepSecret: not null } account)
             return View("On", form);
         var recoveryCodes = TwoStepCodes.NewRecoveryCodes();
+        var at = clock.GetUtcNow();
         await users.ReplaceRecoveryCodesAsync(account.Id, recoveryCodes.Select(TwoStepCodes.HashRecoveryCode));
         log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodesReplaced);
-        await mail.NoticeTwoStepAsync(account.Email, "New recovery codes were made for two-step sign-in; the old ones no longer work.");
+        await mail.NoticeTwoStepAsync(account.Email, "New recovery codes were made for two-step sign-in; the old ones no longer work.",
+            new RecoverableEvent(account.Id, RecoverableKind.RecoveryCodes, at));
         return View("RecoveryCodes", recoveryCodes);
     }
 

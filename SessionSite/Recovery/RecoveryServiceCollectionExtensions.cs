@@ -19,6 +19,8 @@ public static class RecoveryServiceCollectionExtensions
                 + "(for example https://sessions.example; env Site__PublicBaseUrl). Links in mail are built from it, never from the request's Host header.")
             .ValidateOnStart();
         services.AddSingleton<SingleUseLinks>();
+        services.AddSingleton<RecoverLinks>();
+        services.AddSingleton<AccountRecovery>();
         services.AddSingleton<AccountMail>();
         services.AddSingleton<IMailPreparer>(provider => provider.GetRequiredService<AccountMail>());
         return services;
