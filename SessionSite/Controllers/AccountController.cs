@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SessionSite.Accounts;
 using SessionSite.Activity;
+using SessionSite.Devices;
 using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Recovery;
@@ -19,6 +20,7 @@ public sealed class AccountController(
     SignInThrottle throttle,
     SignUpThrottle signUpThrottle,
     AccountMail mail,
+    NewDeviceNotice devices,
     IOptions<AccountOptions> options,
     SecurityLog log) : Controller
 {
@@ -53,6 +55,7 @@ public sealed class AccountController(
         await mail.SendVerificationAsync(account);
         if (!await sessions.SignInAsync(HttpContext, account, persistent: false))
             return Redirect("/signin");
+        await devices.SignedUpAsync(HttpContext, account);
         TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect("/profile");
     }
@@ -74,6 +77,8 @@ public sealed class AccountController(
 
         var check = await attempt.CheckAsync(() => authenticator.CheckAsync(form.Email, form.Password));
         var account = check.Verified;
+        if (account is not null)
+            await devices.AdoptSignedInBrowserAsync(HttpContext, account);
         if (account is { EmailVerified: false } && options.Value.RequireVerifiedEmail)
         {
             await attempt.SucceededAsync();
@@ -95,6 +100,7 @@ public sealed class AccountController(
         }
         await attempt.SucceededAsync();
         log.SignInSucceeded(HttpContext, account.Id);
+        await devices.SignedInAsync(HttpContext, account);
         TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);
     }
@@ -114,6 +120,7 @@ public sealed class AccountController(
     /// </summary>
     private async Task<ViewResult> CheckInboxAsync(SignUpForm form, Account? created)
     {
+        await devices.SignedUpAsync(HttpContext, created);
         if (created is not null)
         {
             log.SignedUp(HttpContext, created.Id);
