@@ -120,6 +120,7 @@ public sealed class RecoverTests(MailFixture fixture) : IClassFixture<MailFixtur
         var link = await RecoverLinkAsync(email, "Your SessionSite password was changed");
         var second = await RecoverPage.OpenAsync(NewBrowser(), link);
         await (await ChangePasswordPage.OpenAsync(owner)).SubmitAsync(AttackersPassword, NewPassword);
+        await Poll.UntilAsync(() => fixture.Smtp.To(email).Count(m => m.Subject == "Your SessionSite password was changed") == 2, "the second notice");
         var later = await RecoverLinkAsync(email, "Your SessionSite password was changed");
         Assert.NotEqual(link, later);
 

@@ -18,8 +18,12 @@ public sealed class DeviceCookie(IOptions<RedisSessionOptions> options)
     /// <summary>The browser's device token, or a new one; either way the cookie is (re)written for another year.</summary>
     public SessionToken ReadOrIssue(HttpContext http)
     {
+        // One browser, one token per request: a token issued earlier in this request is not in its cookies yet.
+        if (http.Items[typeof(DeviceCookie)] is SessionToken issued)
+            return issued;
         if (!TryRead(http.Request, out var device))
             device = SessionToken.Create();
+        http.Items[typeof(DeviceCookie)] = device;
         http.Response.Cookies.Append(Name(http.Request), device.Value, new CookieOptions
         {
             HttpOnly = true,
