@@ -50,10 +50,17 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The account whose address this is now. An address an email change left stays reserved for the account a
+    /// while (its key still names it), but it no longer signs in, resets or receives anything.
+    /// </summary>
     public async Task<Account?> FindByEmailAsync(string email)
     {
-        var id = await Db.StringGetAsync(RedisKeys.Email(EmailAddress.Normalize(email)));
-        return id.IsNullOrEmpty ? null : await FindByIdAsync(id.ToString());
+        var normalized = EmailAddress.Normalize(email);
+        var id = await Db.StringGetAsync(RedisKeys.Email(normalized));
+        return id.IsNullOrEmpty || await FindByIdAsync(id.ToString()) is not { } account || EmailAddress.Normalize(account.Email) != normalized
+            ? null
+            : account;
     }
 
     public async Task<Account?> FindByIdAsync(string id) =>
