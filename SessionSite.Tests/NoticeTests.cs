@@ -49,6 +49,7 @@ public sealed class NoticeTests(MailFixture fixture) : IClassFixture<MailFixture
         Assert.Contains("If this wasn't you, open this link: ", notice.TextBody);
         Assert.Contains("(7 days)", notice.TextBody);
         Assert.Equal("/account/recover", SmtpCatcher.LinkIn(notice, "/account/recover").AbsolutePath);
+        Assert.Contains("<a href=\"http://localhost/account/recover?token=", notice.HtmlBody);
     }
 
     [Fact]

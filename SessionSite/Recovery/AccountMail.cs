@@ -86,9 +86,10 @@ public sealed class AccountMail(SingleUseLinks links, RecoverLinks recoverLinks,
             + "address, and should change that password anywhere else you use it."));
 
     public Task NoticeSignUpAttemptAsync(string to) =>
-        NoticeAsync("notice-signup-attempt", to, "Someone tried to sign up with your address",
+        outbox.QueueAsync(MailTemplates.FinalNotice("notice-signup-attempt", to, "Someone tried to sign up with your address",
             "Someone tried to create a SessionSite account with this address, which already has one. No new account was made. "
-            + "If it was you, sign in instead, or reset your password if you have forgotten it.");
+            + $"If it was you, sign in instead, or reset your password at {BaseUrl}/password/forgot if you have forgotten it.",
+            "If this wasn't you, you can ignore this mail: an attempt to sign up gives nobody access to your account."));
 
     private Task NoticeAsync(string kind, string to, string subject, string what) =>
         outbox.QueueAsync(MailTemplates.Notice(kind, to, subject, what, BaseUrl));
