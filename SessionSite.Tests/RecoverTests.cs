@@ -88,6 +88,26 @@ public sealed class RecoverTests(MailFixture fixture) : IClassFixture<MailFixtur
     }
 
     [Fact]
+    public async Task TheOwnerCanMoveBackToTheReservedAddressAndItIsKeptForGood()
+    {
+        var browser = NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(browser);
+        var other = UserStories.NewEmail();
+        foreach (var (from, to) in new[] { (email, other), (other, email) })
+        {
+            await (await ChangeEmailPage.OpenAsync(browser)).SubmitAsync(to, UserStories.Password);
+            await Poll.UntilAsync(() => fixture.Smtp.To(to).Count(m => m.Subject == "Confirm your new email address for SessionSite") == 1, $"the link to {to}");
+            var confirm = SmtpCatcher.LinkIn(fixture.Smtp.To(to).Last(m => m.Subject == "Confirm your new email address for SessionSite"), "/email/confirm");
+            Assert.Equal("/profile", (await browser.GetAsync(confirm.PathAndQuery)).Headers.Location?.OriginalString);
+        }
+
+        Assert.Equal(email, (await ProfilePage.OpenAsync(browser)).Email);
+        Assert.Null(fixture.Redis.Database.KeyTimeToLive(RedisKeys.Email(email)));
+        Assert.NotNull(fixture.Redis.Database.KeyTimeToLive(RedisKeys.Email(other))); // the address it left in turn is reserved
+        Assert.Equal(email, (await UserStories.SignInAsync(NewBrowser(), email)).Email);
+    }
+
+    [Fact]
     public async Task AfterAPasswordChangeItEndsEverySessionAndRemovesOnlyWhatWasAddedSince()
     {
         var owner = NewBrowser();

@@ -98,22 +98,39 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         var newKey = RedisKeys.Email(EmailAddress.Normalize(newEmail));
         var oldKey = RedisKeys.Email(EmailAddress.Normalize(oldEmail));
         var sameMailbox = newKey == oldKey;
-        if (!sameMailbox && !await Db.StringSetAsync(newKey, userId, when: When.NotExists))
+        var claim = sameMailbox ? Claim.Ours : (Claim)(int)await Db.ScriptEvaluateAsync(ClaimScript, [newKey], [userId]);
+        if (claim == Claim.Taken)
             return (EmailChangeResult.Taken, 0);
         var version = (long)await Db.ScriptEvaluateAsync(ProveEmailScript, [RedisKeys.Account(userId)], [oldEmail, newEmail.Trim()]);
         if (version == 0)
         {
-            if (!sameMailbox)
+            if (claim == Claim.Claimed)
                 await Db.ScriptEvaluateAsync(ReleaseClaimScript, [newKey], [userId]);
             return (EmailChangeResult.Stale, 0);
         }
-        if (!sameMailbox)
-            await ReserveOldAddressAsync(oldKey, userId);
+        if (sameMailbox)
+            return (EmailChangeResult.Changed, version);
+        if (claim == Claim.Ours)
+            await Db.ScriptEvaluateAsync(KeepScript, [newKey], [userId]); // an address this account left a while ago is its own again, for good
+        await ReserveOldAddressAsync(oldKey, userId);
         return (EmailChangeResult.Changed, version);
     }
 
     /// <summary>How long an address left by an email change stays this account's: as long as its "this wasn't me" link, and an hour more.</summary>
     public static readonly TimeSpan OldAddressReserved = TimeSpan.FromDays(7) + TimeSpan.FromHours(1);
+
+    // SET NX, as at sign-up; an address this account left (still reserved for it) may be taken back. 1 claimed, 2 ours already, 0 taken.
+    private const string ClaimScript =
+        "if redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 1 end if redis.call('GET', KEYS[1]) == ARGV[1] then return 2 end return 0";
+
+    private const string KeepScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PERSIST', KEYS[1]) end return 0";
+
+    private enum Claim
+    {
+        Taken = 0,
+        Claimed = 1,
+        Ours = 2,
+    }
 
     private const string ReserveScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
 
