@@ -13,7 +13,7 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     private const string UpgradeHashScript =
         $"if redis.call('HGET', KEYS[1], '{AccountFields.PasswordHashField}') == ARGV[1] then redis.call('HSET', KEYS[1], '{AccountFields.PasswordHashField}', ARGV[2]) end return 0";
 
-    private const string ReleaseClaimScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+    private const string ReleaseClaimScript = AddressKeys.ReleaseScript;
 
     // KEYS[1] = account; ARGV = the address the link was for, the address to store. Only if the account still has ARGV[1].
     private const string ProveEmailScript =
@@ -90,56 +90,31 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
 
     /// <summary>
     /// Moves the account from <paramref name="oldEmail"/> to <paramref name="newEmail"/>, proved by its link.
-    /// The new address is claimed first (SET NX, as at sign-up), so an address taken meanwhile changes nothing;
-    /// then the account moves, only if it still has the old address; then the old address is released.
+    /// The new address is claimed first (SET NX, as at sign-up, or an address this account left and still holds),
+    /// so an address taken meanwhile changes nothing; then the account moves, only if it still has the old address;
+    /// then the old address is reserved for it (<see cref="AddressKeys.ReserveAsync"/>), not released.
     /// </summary>
     public async Task<(EmailChangeResult Result, long ProfileVersion)> ChangeEmailAsync(string userId, string oldEmail, string newEmail)
     {
         var newKey = RedisKeys.Email(EmailAddress.Normalize(newEmail));
-        var oldKey = RedisKeys.Email(EmailAddress.Normalize(oldEmail));
-        var sameMailbox = newKey == oldKey;
-        var claim = sameMailbox ? Claim.Ours : (Claim)(int)await Db.ScriptEvaluateAsync(ClaimScript, [newKey], [userId]);
-        if (claim == Claim.Taken)
+        var sameMailbox = newKey == RedisKeys.Email(EmailAddress.Normalize(oldEmail));
+        var claim = sameMailbox ? AddressClaim.Ours : await AddressKeys.ClaimAsync(Db, newEmail, userId);
+        if (claim == AddressClaim.Taken)
             return (EmailChangeResult.Taken, 0);
         var version = (long)await Db.ScriptEvaluateAsync(ProveEmailScript, [RedisKeys.Account(userId)], [oldEmail, newEmail.Trim()]);
         if (version == 0)
         {
-            if (claim == Claim.Claimed)
+            if (claim == AddressClaim.Claimed)
                 await Db.ScriptEvaluateAsync(ReleaseClaimScript, [newKey], [userId]);
             return (EmailChangeResult.Stale, 0);
         }
         if (sameMailbox)
             return (EmailChangeResult.Changed, version);
-        if (claim == Claim.Ours)
-            await Db.ScriptEvaluateAsync(KeepScript, [newKey], [userId]); // an address this account left a while ago is its own again, for good
-        await ReserveOldAddressAsync(oldKey, userId);
+        if (claim == AddressClaim.Ours)
+            await AddressKeys.KeepAsync(Db, newEmail, userId); // an address this account left a while ago is its own again, for good
+        await AddressKeys.ReserveAsync(Db, oldEmail, userId);
         return (EmailChangeResult.Changed, version);
     }
-
-    /// <summary>How long an address left by an email change stays this account's: as long as its "this wasn't me" link, and an hour more.</summary>
-    public static readonly TimeSpan OldAddressReserved = TimeSpan.FromDays(7) + TimeSpan.FromHours(1);
-
-    // SET NX, as at sign-up; an address this account left (still reserved for it) may be taken back. 1 claimed, 2 ours already, 0 taken.
-    private const string ClaimScript =
-        "if redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 1 end if redis.call('GET', KEYS[1]) == ARGV[1] then return 2 end return 0";
-
-    private const string KeepScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PERSIST', KEYS[1]) end return 0";
-
-    private enum Claim
-    {
-        Taken = 0,
-        Claimed = 1,
-        Ours = 2,
-    }
-
-    private const string ReserveScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
-
-    /// <summary>
-    /// The old address is not released but kept for this account a while (nobody can sign up with it or move to
-    /// it: both claim with SET NX), so "this wasn't me" can give it back; then Redis lets it go.
-    /// </summary>
-    private Task ReserveOldAddressAsync(RedisKey oldKey, string userId) =>
-        Db.ScriptEvaluateAsync(ReserveScript, [oldKey], [userId, (long)OldAddressReserved.TotalMilliseconds]);
 
     /// <summary>
     /// A new display name, only while the account exists (an edit racing a deletion must not bring it back):
@@ -164,7 +139,7 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
             await Db.KeyDeleteAsync(link.ToString());
         // The current address, and those an email change left reserved for a "this wasn't me" link.
         foreach (var address in ((RedisValue[])deleted[1]!).Select(a => a.ToString()).Append(account.Email))
-            await Db.ScriptEvaluateAsync(ReleaseClaimScript, [RedisKeys.Email(EmailAddress.Normalize(address))], [account.Id]);
+            await AddressKeys.ReleaseAsync(Db, address, account.Id);
     }
 
     // KEYS = account, index, activity, links, throttled-marker, recovery codes, ended reasons, "this wasn't me" links, known devices,

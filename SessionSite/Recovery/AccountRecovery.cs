@@ -52,9 +52,6 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
         return {before, before}
         """;
 
-    private const string KeepScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PERSIST', KEYS[1]) end return 0";
-    private const string ReleaseScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
-
     /// <summary>Ended sessions say why for a day, as after a password change.</summary>
     private static readonly TimeSpan ReasonKept = TimeSpan.FromDays(1);
 
@@ -90,10 +87,8 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
     // each only while it still names this account.
     private async Task SwapAddressKeysAsync(string userId, RecoverOutcome outcome)
     {
-        var restored = RedisKeys.Email(EmailAddress.Normalize(outcome.Address));
-        var left = RedisKeys.Email(EmailAddress.Normalize(outcome.AddressBefore));
-        await Db.ScriptEvaluateAsync(KeepScript, [restored], [userId]);
-        if (left != restored)
-            await Db.ScriptEvaluateAsync(ReleaseScript, [left], [userId]);
+        await AddressKeys.KeepAsync(Db, outcome.Address, userId);
+        if (EmailAddress.Normalize(outcome.AddressBefore) != EmailAddress.Normalize(outcome.Address))
+            await AddressKeys.ReleaseAsync(Db, outcome.AddressBefore, userId);
     }
 }
