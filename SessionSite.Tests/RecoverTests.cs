@@ -72,6 +72,40 @@ public sealed class RecoverTests(MailFixture fixture) : IClassFixture<MailFixtur
         var back = NewBrowser();
         Assert.Equal(email, (await UserStories.SignInAsync(back, email, NewPassword)).Email); // no second step: the attacker's authenticator is gone
         Assert.Contains("account-recovered", (await ActivityPage.OpenAsync(back)).Events);
+        var token = link.Query.Split('=')[1];
+        Assert.DoesNotContain(fixture.Site.Logs.Entries, e => (e.Message + string.Join(' ', e.State.Values)) is var text
+            && (text.Contains(token) || text.Contains(email) || text.Contains(theirs)));
+    }
+
+    [Fact]
+    public async Task FromTheTwoStepOnNoticeItRemovesTheAuthenticatorThatNoticeReported()
+    {
+        var owner = NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(owner);
+        var userId = RedisInspection.UserIdOf(owner.SessionCookie!);
+        await (await TwoStepEnrolPage.OpenAsync(owner)).TurnOnAsync(Now);
+        var link = await RecoverLinkAsync(email, "Two-step sign-in on your SessionSite account changed");
+
+        await (await RecoverPage.OpenAsync(NewBrowser(), link)).SecureAsync();
+
+        Assert.False(fixture.Redis.Database.HashExists(RedisKeys.Account(userId), "totp"));
+        Assert.False(fixture.Redis.Database.KeyExists(RedisKeys.RecoveryCodes(userId)));
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.GetAsync("/profile")).StatusCode);
+    }
+
+    [Fact]
+    public async Task APostWithoutTheAntiforgeryTokenChangesNothing()
+    {
+        var owner = NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(owner);
+        await (await ChangePasswordPage.OpenAsync(owner)).SubmitAsync(UserStories.Password, AttackersPassword);
+        var link = await RecoverLinkAsync(email, "Your SessionSite password was changed");
+
+        var forged = await NewBrowser().Client.PostAsync("/account/recover", new FormUrlEncodedContent([new("Token", link.Query.Split('=')[1])]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/profile")).StatusCode);
+        Assert.NotNull((await RecoverPage.OpenAsync(NewBrowser(), link)).Document.QuerySelector("#recover-form"));
     }
 
     [Fact]
