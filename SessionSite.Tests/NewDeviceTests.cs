@@ -104,6 +104,17 @@ public sealed class NewDeviceTests(MailFixture fixture) : IClassFixture<MailFixt
     }
 
     [Fact]
+    public async Task AClientThatDropsCookiesCannotFloodTheOwnersInbox()
+    {
+        var (_, email) = await UserStories.SignUpAsync(NewBrowser());
+
+        for (var i = 0; i < 12; i++)
+            await UserStories.SignInAsync(NewBrowser(), email); // a fresh cookie jar each time: a new device each time
+
+        Assert.Equal(10, (await NoticesToAsync(email)).Count);
+    }
+
+    [Fact]
     public async Task ABrowserForgottenByThisWasntMeIsNotAnnouncedAgainTheSameDay()
     {
         var (_, email) = await UserStories.SignUpAsync(NewBrowser());
