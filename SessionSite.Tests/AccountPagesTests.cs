@@ -70,7 +70,7 @@ public sealed class AccountPagesTests(MailFixture fixture) : IClassFixture<MailF
 
         var activity = await ActivityPage.OpenAsync(browser);
 
-        Assert.Equal(["profile-changed", "signed-in", "sign-in-failed", "account-created"], activity.Events);
+        Assert.Equal(["profile-changed", "new-device", "signed-in", "sign-in-failed", "account-created"], activity.Events); // the phone is a browser the account had not used
         Assert.Contains("Safari on iOS", activity.RowTexts[1]);
         Assert.Contains("198.51.100.23", activity.RowTexts[1]);
         var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
@@ -78,6 +78,7 @@ public sealed class AccountPagesTests(MailFixture fixture) : IClassFixture<MailF
         Assert.DoesNotContain("a wrong password", stored);
         Assert.DoesNotContain(RedisInspection.TokenOf(phone.SessionCookie!), stored);
         Assert.DoesNotContain(RedisInspection.StorageHashOf(phone.SessionCookie!), stored);
+        Assert.DoesNotContain(phone.Cookies.GetCookies(Browser.Site)["sessionsite.device"]!.Value, stored);
         Assert.InRange(fixture.Redis.TimeToLive(RedisKeys.Activity(userId))!.Value.TotalDays, 89.9, 90);
     }
 

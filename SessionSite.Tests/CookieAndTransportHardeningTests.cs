@@ -23,11 +23,11 @@ public sealed class CookieAndTransportHardeningTests(SiteFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task OverHttpsTheAntiforgeryFlashAndSessionCookiesAreAllSecureRootPathWithoutDomain()
+    public async Task OverHttpsTheAntiforgeryFlashSessionAndDeviceCookiesAreAllSecureRootPathWithoutDomain()
     {
         var setCookies = await CookiesOfASignUpAsync(fixture.Site, "https://localhost");
 
-        Assert.Equal(3, setCookies.Count);
+        Assert.Equal(4, setCookies.Count);
         Assert.All(setCookies, header =>
         {
             Assert.Contains("; secure", header, StringComparison.OrdinalIgnoreCase);
@@ -37,16 +37,17 @@ public sealed class CookieAndTransportHardeningTests(SiteFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task AnHttpsOnlySiteNamesAllThreeCookiesWithTheHostPrefix()
+    public async Task AnHttpsOnlySiteNamesAllFourCookiesWithTheHostPrefix()
     {
         await using var site = new SiteFactory(fixture.Redis, new Dictionary<string, string?> { ["Session:AlwaysSecureCookie"] = "true" });
 
         var setCookies = await CookiesOfASignUpAsync(site, "https://localhost");
 
-        Assert.Equal(3, setCookies.Count);
+        Assert.Equal(4, setCookies.Count);
         Assert.All(setCookies, header => Assert.StartsWith("__Host-", header));
         Assert.Contains(setCookies, header => header.StartsWith("__Host-sessionsite-antiforgery="));
         Assert.Contains(setCookies, header => header.StartsWith("__Host-sessionsite-flash="));
+        Assert.Contains(setCookies, header => header.StartsWith("__Host-sessionsite.device="));
     }
 
     [Fact]
@@ -54,11 +55,11 @@ public sealed class CookieAndTransportHardeningTests(SiteFixture fixture) : ICla
     {
         var setCookies = await CookiesOfASignUpAsync(fixture.Site, "http://localhost");
 
-        Assert.Equal(3, setCookies.Count);
+        Assert.Equal(4, setCookies.Count);
         Assert.All(setCookies, header => Assert.DoesNotContain("; secure", header, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Every Set-Cookie of a sign-up (antiforgery from the form page, session and flash from the post), by cookie name.</summary>
+    /// <summary>Every Set-Cookie of a sign-up (antiforgery from the form page, session, flash and device from the post), by cookie name.</summary>
     private static async Task<IReadOnlyList<string>> CookiesOfASignUpAsync(SiteFactory site, string baseAddress)
     {
         var client = site.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false });

@@ -1,6 +1,7 @@
 using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Configuration;
+using SessionSite.Devices;
 using SessionSite.Mail;
 using SessionSite.Recovery;
 using SessionSite.Redis;
@@ -20,6 +21,7 @@ builder.Services.AddThrottling(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddRecovery(builder.Configuration);
 builder.Services.AddTwoStep();
+builder.Services.AddDevices();
 builder.Services.AddSitePipeline(builder.Configuration);
 builder.Services.AddSiteMvc(builder.Configuration);
 builder.Services.AddSiteHealthChecks();

@@ -26,6 +26,12 @@ internal static class AccountFields
     /// <summary>The last accepted TOTP time step, so a code works once.</summary>
     public const string TwoStepLastStepField = "totp-step";
 
+    /// <summary>When two-step sign-in was last turned on (Unix ms), so "this wasn't me" can undo what came after a change.</summary>
+    public const string TwoStepAddedAtField = "totp-at";
+
+    /// <summary>When the current recovery codes were made (Unix ms).</summary>
+    public const string RecoveryCodesAddedAtField = "codes-at";
+
     public static HashEntry[] From(Account account) =>
     [
         new("id", account.Id),

@@ -13,7 +13,7 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     private const string UpgradeHashScript =
         $"if redis.call('HGET', KEYS[1], '{AccountFields.PasswordHashField}') == ARGV[1] then redis.call('HSET', KEYS[1], '{AccountFields.PasswordHashField}', ARGV[2]) end return 0";
 
-    private const string ReleaseClaimScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+    private const string ReleaseClaimScript = AddressKeys.ReleaseScript;
 
     private const string RenameScript =
         "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end " +
@@ -44,10 +44,17 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The account whose address this is now. An address an email change left stays reserved for the account a
+    /// while (its key still names it), but it no longer signs in, resets or receives anything.
+    /// </summary>
     public async Task<Account?> FindByEmailAsync(string email)
     {
-        var id = await Db.StringGetAsync(RedisKeys.Email(EmailAddress.Normalize(email)));
-        return id.IsNullOrEmpty ? null : await FindByIdAsync(id.ToString());
+        var normalized = EmailAddress.Normalize(email);
+        var id = await Db.StringGetAsync(RedisKeys.Email(normalized));
+        return id.IsNullOrEmpty || await FindByIdAsync(id.ToString()) is not { } account || EmailAddress.Normalize(account.Email) != normalized
+            ? null
+            : account;
     }
 
     public async Task<Account?> FindByIdAsync(string id) =>
@@ -88,31 +95,32 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
 
     /// <summary>
     /// Moves the account from <paramref name="oldEmail"/> to <paramref name="newEmail"/>, proved by its link.
-    /// The new address is claimed first (SET NX, as at sign-up), so an address taken meanwhile changes nothing;
-    /// then <paramref name="moveAccount"/> moves the account in its own slot, checking there what the link is bound
-    /// to, and returns its new profile version (null when refused); then the address not kept is released.
+    /// The new address is claimed first (SET NX, as at sign-up, or an address this account left and still holds),
+    /// so an address taken meanwhile changes nothing; then <paramref name="moveAccount"/> moves the account in its own
+    /// slot, checking there what the link is bound to, and returns its new profile version (null when refused); then
+    /// the old address is reserved for it (<see cref="AddressKeys.ReserveAsync"/>), not released.
     /// </summary>
     public async Task<(EmailChangeResult Result, long ProfileVersion)> ChangeEmailAsync(
         string userId, string oldEmail, string newEmail, Func<Task<long?>> moveAccount)
     {
         var newKey = RedisKeys.Email(EmailAddress.Normalize(newEmail));
-        var oldKey = RedisKeys.Email(EmailAddress.Normalize(oldEmail));
-        var sameMailbox = newKey == oldKey;
-        if (!sameMailbox && !await Db.StringSetAsync(newKey, userId, when: When.NotExists))
+        var sameMailbox = newKey == RedisKeys.Email(EmailAddress.Normalize(oldEmail));
+        var claim = sameMailbox ? AddressClaim.Ours : await AddressKeys.ClaimAsync(Db, newEmail, userId);
+        if (claim == AddressClaim.Taken)
             return (EmailChangeResult.Taken, 0);
         if (await moveAccount() is not { } version)
         {
-            if (!sameMailbox)
+            if (claim == AddressClaim.Claimed)
                 await Db.ScriptEvaluateAsync(ReleaseClaimScript, [newKey], [userId]);
             return (EmailChangeResult.Stale, 0);
         }
-        if (!sameMailbox)
-            await ReleaseOldAddressAsync(oldKey, userId);
+        if (sameMailbox)
+            return (EmailChangeResult.Changed, version);
+        if (claim == AddressClaim.Ours)
+            await AddressKeys.KeepAsync(Db, newEmail, userId); // an address this account left a while ago is its own again, for good
+        await AddressKeys.ReserveAsync(Db, oldEmail, userId);
         return (EmailChangeResult.Changed, version);
     }
-
-    /// <summary>After a confirmed email change: the old address is free for anyone again (only if it still names this account).</summary>
-    private Task ReleaseOldAddressAsync(RedisKey oldKey, string userId) => Db.ScriptEvaluateAsync(ReleaseClaimScript, [oldKey], [userId]);
 
     /// <summary>
     /// A new display name, only while the account exists (an edit racing a deletion must not bring it back):
@@ -131,28 +139,39 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     /// </summary>
     public async Task<bool> DeleteAsync(Account account, string sessionStorageHash)
     {
-        var deleted = (long)await Db.ScriptEvaluateAsync(DeleteScript,
+        var deleted = (RedisResult[])(await Db.ScriptEvaluateAsync(DeleteScript,
             [RedisKeys.Account(account.Id), RedisKeys.SessionIndex(account.Id), RedisKeys.Activity(account.Id), RedisKeys.Links(account.Id),
                 RedisKeys.ActivityMarker(account.Id, ActivityEvent.Throttled), RedisKeys.RecoveryCodes(account.Id), RedisKeys.SessionsEnded(account.Id),
+                RedisKeys.RecoverLinks(account.Id), RedisKeys.KnownDevices(account.Id), RedisKeys.DeviceNotices(account.Id),
                 .. RedisKeys.ThrottleCounters(account.Id)],
-            [RedisKeys.Session(account.Id, ""), account.CredentialStamp, sessionStorageHash]) == 1;
-        if (deleted)
-            await Db.ScriptEvaluateAsync(ReleaseClaimScript, [RedisKeys.Email(EmailAddress.Normalize(account.Email))], [account.Id]);
-        return deleted;
+            [RedisKeys.Session(account.Id, ""), RedisKeys.Recover(account.Id, ""), account.CredentialStamp, sessionStorageHash]))!;
+        if ((long)deleted[0] != 1)
+            return false;
+        // The current address, and those an email change left reserved for a "this wasn't me" link.
+        foreach (var address in ((RedisValue[])deleted[1]!).Select(a => a.ToString()).Append(account.Email))
+            await AddressKeys.ReleaseAsync(Db, address, account.Id);
+        return true;
     }
 
-    // KEYS = account, index, activity, links, throttled-marker, recovery codes, ended reasons, throttle counters; ARGV[1] = the session-key prefix,
-    // ARGV[2] = the expected stamp, ARGV[3] = the asking session's index member. Session entries and links are found from the index and the list inside the script: they
-    // share the hash tag, so they are in this slot (Cluster-safe), and one listed a moment ago is deleted too.
-    // Hand-written: no library deletes a user's keys atomically.
+    // KEYS = account, index, activity, links, throttled-marker, recovery codes, ended reasons, "this wasn't me" links, known devices,
+    // device notices, throttle counters; ARGV = the session-key prefix, the "this wasn't me"-key prefix, the expected stamp, the
+    // asking session's index member. Returns {1, reserved old addresses}, or {0} when refused. Session entries, links and
+    // "this wasn't me" entries are found inside the script: they share the hash tag, so they are in this slot (Cluster-safe),
+    // and one listed a moment ago is deleted too. Hand-written: no library deletes a user's keys atomically.
     private const string DeleteScript = $$"""
-        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-        if tonumber(redis.call('HGET', KEYS[1], '{{AccountFields.CredentialStampField}}') or '0') ~= tonumber(ARGV[2]) then return 0 end
-        if not redis.call('ZSCORE', KEYS[2], ARGV[3]) then return 0 end
+        if redis.call('EXISTS', KEYS[1]) == 0 then return {0} end
+        if tonumber(redis.call('HGET', KEYS[1], '{{AccountFields.CredentialStampField}}') or '0') ~= tonumber(ARGV[3]) then return {0} end
+        if not redis.call('ZSCORE', KEYS[2], ARGV[4]) then return {0} end
         for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do redis.call('DEL', ARGV[1] .. member) end
         for _, link in ipairs(redis.call('SMEMBERS', KEYS[4])) do redis.call('DEL', link) end
+        local reserved = {}
+        for _, member in ipairs(redis.call('SMEMBERS', KEYS[8])) do
+          local old = redis.call('HGET', ARGV[2] .. member, 'old')
+          if old then table.insert(reserved, old) end
+          redis.call('DEL', ARGV[2] .. member)
+        end
         redis.call('DEL', unpack(KEYS))
-        return 1
+        return {1, reserved}
         """;
 
     /// <summary>
@@ -168,7 +187,9 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         transaction.AddCondition(Condition.KeyExists(key));
         transaction.AddCondition(Condition.HashNotExists(key, AccountFields.TwoStepSecretField));
         transaction.AddCondition(StampIs(key, sealedUnderStamp));
-        _ = transaction.HashSetAsync(key, [new(AccountFields.TwoStepSecretField, protectedSecret), new(AccountFields.TwoStepLastStepField, firstStep)]);
+        _ = transaction.HashSetAsync(key,
+            [new(AccountFields.TwoStepSecretField, protectedSecret), new(AccountFields.TwoStepLastStepField, firstStep),
+                new(AccountFields.TwoStepAddedAtField, clock.GetUtcNow().ToUnixTimeMilliseconds())]);
         _ = transaction.HashIncrementAsync(key, AccountFields.CredentialStampField);
         QueueRecoveryCodes(transaction, userId, recoveryCodeHashes);
         return await transaction.ExecuteAsync();
@@ -191,10 +212,12 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         stamp == 0 ? Condition.HashNotExists(account, AccountFields.CredentialStampField) : Condition.HashEqual(account, AccountFields.CredentialStampField, stamp);
 
     // The old set goes in the same transaction, so no moment has old and new codes both working.
-    private static void QueueRecoveryCodes(ITransaction transaction, string userId, IEnumerable<string> recoveryCodeHashes)
+    // With the time they were made, so "this wasn't me" can remove codes made after the change it reports.
+    private void QueueRecoveryCodes(ITransaction transaction, string userId, IEnumerable<string> recoveryCodeHashes)
     {
         _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
         _ = transaction.SetAddAsync(RedisKeys.RecoveryCodes(userId), recoveryCodeHashes.Select(h => (RedisValue)h).ToArray());
+        _ = transaction.HashSetAsync(RedisKeys.Account(userId), AccountFields.RecoveryCodesAddedAtField, clock.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     /// <summary>Switches two-step sign-in off, its recovery codes gone and the stamp moved, together. Only while it is on. False when refused.</summary>
@@ -204,7 +227,8 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         var transaction = Db.CreateTransaction();
         transaction.AddCondition(Condition.KeyExists(key));
         transaction.AddCondition(Condition.HashExists(key, AccountFields.TwoStepSecretField));
-        _ = transaction.HashDeleteAsync(key, [AccountFields.TwoStepSecretField, AccountFields.TwoStepLastStepField]);
+        _ = transaction.HashDeleteAsync(key,
+            [AccountFields.TwoStepSecretField, AccountFields.TwoStepLastStepField, AccountFields.TwoStepAddedAtField, AccountFields.RecoveryCodesAddedAtField]);
         _ = transaction.HashIncrementAsync(key, AccountFields.CredentialStampField);
         _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
         return await transaction.ExecuteAsync();

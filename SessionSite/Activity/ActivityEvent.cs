@@ -25,6 +25,8 @@ public static class ActivityEvent
     public const string AccountCreated = "account-created";
     public const string Confirmed = "confirmed";
     public const string ConfirmFailed = "confirm-failed";
+    public const string NewDevice = "new-device";
+    public const string AccountRecovered = "account-recovered";
 
     public static string Describe(string name) => name switch
     {
@@ -50,6 +52,8 @@ public static class ActivityEvent
         AccountCreated => "Account created",
         Confirmed => "Confirmed it's you",
         ConfirmFailed => "Wrong password when confirming it's you",
+        NewDevice => "Signed in from a new device (the owner was mailed)",
+        AccountRecovered => "\"This wasn't me\": every session signed out and the password retired",
         _ => name,
     };
 }

@@ -53,6 +53,12 @@ public static partial class SecurityEvents
     [LoggerMessage(1017, LogLevel.Information, "Security: two-step {Event} for user {UserId} from {ClientIp}")]
     public static partial void TwoStepEvent(this ILogger logger, string userId, string @event, string? clientIp);
 
+    [LoggerMessage(1040, LogLevel.Information, "Security: sign-in of user {UserId} from a new device at {ClientIp}")]
+    public static partial void NewDevice(this ILogger logger, string userId, string? clientIp);
+
+    [LoggerMessage(1041, LogLevel.Warning, "Security: \"this wasn't me\" for user {UserId} from {ClientIp}: sessions ended, password retired")]
+    public static partial void AccountRecovered(this ILogger logger, string userId, string? clientIp);
+
     [LoggerMessage(1016, LogLevel.Warning, "Security: account of user {UserId} deleted from {ClientIp}")]
     public static partial void AccountDeleted(this ILogger logger, string userId, string? clientIp);
 

@@ -88,6 +88,18 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity act
         activity.Record(userId, ActivityEvent.DataDownloaded, http);
     }
 
+    public void NewDevice(HttpContext http, string userId)
+    {
+        logger.NewDevice(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.NewDevice, http);
+    }
+
+    public void AccountRecovered(HttpContext http, string userId)
+    {
+        logger.AccountRecovered(userId, ClientAddress.Of(http));
+        activity.Record(userId, ActivityEvent.AccountRecovered, http);
+    }
+
     public void AccountDeleted(HttpContext http, string userId) => logger.AccountDeleted(userId, ClientAddress.Of(http));
 
     /// <summary>Two-step sign-in events: turned on or off, recovery codes replaced or used, a wrong code.</summary>

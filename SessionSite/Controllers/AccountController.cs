@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SessionSite.Accounts;
 using SessionSite.Activity;
+using SessionSite.Devices;
 using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Recovery;
@@ -20,6 +21,7 @@ public sealed class AccountController(
     SignUpThrottle signUpThrottle,
     LinkRequestThrottle linkThrottle,
     AccountMail mail,
+    NewDeviceNotice devices,
     IOptions<AccountOptions> options,
     SecurityLog log) : Controller
 {
@@ -54,6 +56,7 @@ public sealed class AccountController(
         await mail.SendVerificationAsync(account);
         if (!await sessions.SignInAsync(HttpContext, account, persistent: false))
             return Redirect("/signin");
+        await devices.SignedUpAsync(HttpContext, account);
         TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect("/profile");
     }
@@ -75,6 +78,8 @@ public sealed class AccountController(
 
         var check = await attempt.CheckAsync(() => authenticator.CheckAsync(form.Email, form.Password));
         var account = check.Verified;
+        if (account is not null)
+            await devices.AdoptSignedInBrowserAsync(HttpContext, account);
         if (account is { EmailVerified: false } && options.Value.RequireVerifiedEmail)
         {
             await attempt.SucceededAsync();
@@ -97,6 +102,7 @@ public sealed class AccountController(
         }
         await attempt.SucceededAsync();
         log.SignInSucceeded(HttpContext, account.Id);
+        await devices.SignedInAsync(HttpContext, account);
         TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);
     }
@@ -116,6 +122,7 @@ public sealed class AccountController(
     /// </summary>
     private async Task<ViewResult> CheckInboxAsync(SignUpForm form, Account? created)
     {
+        await devices.SignedUpAsync(HttpContext, created);
         if (created is not null)
         {
             log.SignedUp(HttpContext, created.Id);

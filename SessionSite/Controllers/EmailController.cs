@@ -18,6 +18,7 @@ public sealed class EmailController(
     LinkRequestThrottle linkThrottle,
     SessionStore sessions,
     CurrentSession current,
+    TimeProvider clock,
     SecurityLog log) : Controller
 {
     [HttpGet("/email/verify")]
@@ -85,6 +86,7 @@ public sealed class EmailController(
         var claim = await links.PeekAsync(LinkPurpose.ChangeEmail, token);
         if (claim?.PreviousEmail is null)
             return LinkInvalid(LinkPurpose.ChangeEmail);
+        var at = clock.GetUtcNow();
         // Bound to the credential stamp and the old address, both checked in the step that moves the account: a link
         // asked for by someone who knew the password dies when the owner changes it or signs out everywhere.
         var (result, version) = await users.ChangeEmailAsync(claim.UserId, claim.PreviousEmail, claim.Email, () => redemption.ChangeEmailAsync(token));
@@ -97,7 +99,8 @@ public sealed class EmailController(
                 return LinkInvalid(LinkPurpose.ChangeEmail);
         }
         await sessions.RewriteAllAsync(claim.UserId, record => record with { Email = claim.Email, EmailVerified = true, ProfileVersion = version });
-        await mail.NoticeEmailChangedAsync(claim.PreviousEmail, claim.Email);
+        await mail.NoticeEmailChangedAsync(claim.PreviousEmail, claim.Email,
+            new RecoverableEvent(claim.UserId, RecoverableKind.EmailChanged, at, OldEmail: claim.PreviousEmail));
         await mail.NoticeEmailVerifiedAsync(claim.Email);
         log.EmailChanged(HttpContext, claim.UserId);
         TempData.Flash($"Your email address is now {claim.Email}.", FlashKind.Success);

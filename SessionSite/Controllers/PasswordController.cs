@@ -16,6 +16,7 @@ public sealed class PasswordController(
     CurrentPasswordCheck check,
     SessionLifecycle sessions,
     AccountMail mail,
+    TimeProvider clock,
     SecurityLog log)
     : Controller
 {
@@ -39,13 +40,14 @@ public sealed class PasswordController(
             ModelState.AddModelError(nameof(form.NewPassword), "That is your current password. Choose a different one.");
             return View(form);
         }
+        var at = clock.GetUtcNow();
         if (await users.ReplacePasswordAsync(stored, await passwords.HashAsync(stored, form.NewPassword)) is not { } account)
         {
             sessions.ForgetBrowserSession(HttpContext);
             return Redirect("/"); // the account was deleted meanwhile
         }
         log.PasswordChanged(HttpContext, account.Id);
-        await mail.NoticePasswordChangedAsync(account.Email);
+        await mail.NoticePasswordChangedAsync(account.Email, new RecoverableEvent(account.Id, RecoverableKind.PasswordChanged, at));
         if (!await sessions.RenewAndEndOthersAsync(HttpContext, account, mine.Record))
         {
             TempData.Flash("Your password was changed again elsewhere. Please sign in with the newest one.", FlashKind.Warning);

@@ -17,6 +17,7 @@ public sealed class TwoStepSettingsController(
     UserStore users,
     TwoStepCodes codes,
     AccountMail mail,
+    TimeProvider clock,
     SecurityLog log) : Controller
 {
     [HttpGet("/account/two-step")]
@@ -51,12 +52,14 @@ public sealed class TwoStepSettingsController(
             return View("Enrol", Enrolment(pending.Base32, form));
         }
         var recoveryCodes = TwoStepCodes.NewRecoveryCodes();
+        var at = clock.GetUtcNow();
         // Checked again in the write itself: two-step still off and the stamp still the sealed one.
         if (!await users.EnableTwoStepAsync(mine.UserId, pending.CredentialStamp, codes.Protect(pending.Base32), step,
                 recoveryCodes.Select(TwoStepCodes.HashRecoveryCode)))
             return StartOver("Your account's sign-in settings changed while you were setting this up. Here is a new secret: add it to your app again.");
         log.TwoStep(HttpContext, mine.UserId, ActivityEvent.TwoStepEnabled);
-        await mail.NoticeTwoStepAsync(mine.Email, "Two-step sign-in was turned on: signing in now also asks for a code from your authenticator app.");
+        await mail.NoticeTwoStepAsync(mine.Email, "Two-step sign-in was turned on: signing in now also asks for a code from your authenticator app.",
+            new RecoverableEvent(mine.UserId, RecoverableKind.TwoStepOn, at));
         return View("RecoveryCodes", recoveryCodes);
     }
 
@@ -65,12 +68,13 @@ public sealed class TwoStepSettingsController(
     {
         if (await users.FindByIdAsync(current.Required.Record.UserId) is not { } account)
             return Redirect("/signin");
+        var at = clock.GetUtcNow();
         if (!await users.DisableTwoStepAsync(account.Id))
             return StartOver("Two-step sign-in was already off.");
         log.TwoStep(HttpContext, account.Id, ActivityEvent.TwoStepDisabled);
-        await mail.NoticeTwoStepAsync(account.Email, "Two-step sign-in was turned off: signing in now asks only for your password.");
-        TempData.Flash("Two-step sign-in is off.", FlashKind.Success);
-        return Redirect("/account");
+        await mail.NoticeTwoStepAsync(account.Email, "Two-step sign-in was turned off: signing in now asks only for your password.",
+            new RecoverableEvent(account.Id, RecoverableKind.TwoStepOff, at));
+        return View("Off");
     }
 
     [HttpPost("/account/two-step/recovery-codes")]
@@ -79,10 +83,12 @@ public sealed class TwoStepSettingsController(
         if (await users.FindByIdAsync(current.Required.Record.UserId) is not { TwoStepSecret: not null } account)
             return Redirect("/account/two-step");
         var recoveryCodes = TwoStepCodes.NewRecoveryCodes();
+        var at = clock.GetUtcNow();
         if (!await users.ReplaceRecoveryCodesAsync(account.Id, recoveryCodes.Select(TwoStepCodes.HashRecoveryCode)))
             return StartOver("Two-step sign-in is off, so there are no recovery codes to replace.");
         log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodesReplaced);
-        await mail.NoticeTwoStepAsync(account.Email, "New recovery codes were made for two-step sign-in; the old ones no longer work.");
+        await mail.NoticeTwoStepAsync(account.Email, "New recovery codes were made for two-step sign-in; the old ones no longer work.",
+            new RecoverableEvent(account.Id, RecoverableKind.RecoveryCodes, at));
         return View("RecoveryCodes", recoveryCodes);
     }
 

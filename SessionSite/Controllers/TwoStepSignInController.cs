@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SessionSite.Accounts;
 using SessionSite.Activity;
+using SessionSite.Devices;
 using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Sessions;
@@ -16,7 +17,8 @@ namespace SessionSite.Controllers;
 /// </summary>
 [AllowHalfSignedIn]
 public sealed class TwoStepSignInController(
-    CurrentSession current, UserStore users, TwoStepCodes codes, SecondStepThrottle throttle, SessionLifecycle sessions, SecurityLog log) : Controller
+    CurrentSession current, UserStore users, TwoStepCodes codes, SecondStepThrottle throttle, SessionLifecycle sessions, NewDeviceNotice devices, SecurityLog log)
+    : Controller
 {
     [HttpGet("/signin/two-step")]
     public async Task<IActionResult> Index(string? returnUrl) =>
@@ -65,6 +67,7 @@ public sealed class TwoStepSignInController(
         if (usingRecoveryCode)
             log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
         log.SignInSucceeded(HttpContext, account.Id);
+        await devices.SignedInAsync(HttpContext, account);
         TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);
     }

@@ -7,7 +7,7 @@ using SessionSite.Mail;
 namespace SessionSite.Recovery;
 
 /// <summary>The mails an account receives: links it must open (issued here) and notices of what changed.</summary>
-public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserStore users, IOptions<SiteOptions> site) : IMailPreparer
+public sealed class AccountMail(SingleUseLinks links, RecoverLinks recoverLinks, MailOutbox outbox, UserStore users, IOptions<SiteOptions> site) : IMailPreparer
 {
     private const string ResetRequestKind = "reset-request";
     private const string VerifyRequestKind = "verify-request";
@@ -49,37 +49,67 @@ public sealed class AccountMail(SingleUseLinks links, MailOutbox outbox, UserSto
             $"Someone signed in to your account asked to change its email address to {newEmail}. Nothing changes unless that address confirms it.");
     }
 
-    public Task NoticePasswordChangedAsync(string to) =>
-        NoticeAsync("notice-password-changed", to, "Your SessionSite password was changed",
+    public Task NoticePasswordChangedAsync(string to, RecoverableEvent change) =>
+        RecoverableNoticeAsync(change, "notice-password-changed", to, "Your SessionSite password was changed",
             "The password of your SessionSite account was just changed, and every other session was signed out.");
 
     public Task NoticePasswordResetAsync(string to) =>
         NoticeAsync("notice-password-reset", to, "Your SessionSite password was reset",
             "The password of your SessionSite account was just reset through a link mailed to you, and every session was signed out.");
 
-    public Task NoticeEmailChangedAsync(string oldEmail, string newEmail) =>
-        NoticeAsync("notice-email-changed", oldEmail, "Your SessionSite email address was changed",
-            $"Your SessionSite account now uses {newEmail}; mail will no longer come to this address.");
+    /// <summary>To the address the account left, which stays reserved for it as long as the notice's link lives.</summary>
+    public Task NoticeEmailChangedAsync(string oldEmail, string newEmail, RecoverableEvent change) =>
+        RecoverableNoticeAsync(change, "notice-email-changed", oldEmail, "Your SessionSite email address was changed",
+            $"Your SessionSite account now uses {newEmail}; mail will no longer come to this address, and for "
+            + $"{RecoverLinks.LifetimeText} nobody else can take it.");
 
     public Task NoticeEmailVerifiedAsync(string to) =>
         NoticeAsync("notice-email-verified", to, "Your email address is confirmed",
             $"{to} is now the confirmed address of your SessionSite account.");
 
-    public Task NoticeTwoStepAsync(string to, string what) =>
-        NoticeAsync("notice-two-step", to, "Two-step sign-in on your SessionSite account changed", what);
+    public Task NoticeTwoStepAsync(string to, string what, RecoverableEvent change) =>
+        RecoverableNoticeAsync(change, "notice-two-step", to, "Two-step sign-in on your SessionSite account changed", what);
+
+    /// <summary>Announces a sign-in from a browser the account had not used; it never asks for a password.</summary>
+    public Task NoticeNewDeviceAsync(string to, string device, string? ip, DateTimeOffset at, RecoverableEvent change) =>
+        RecoverableNoticeAsync(change, "notice-new-device", to, "New sign-in to your SessionSite account",
+            $"Your SessionSite account was signed in from a browser it had not used before: {device}, IP address {ip ?? "unknown"}, "
+            + $"at {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)}. "
+            + $"If it was you, there is nothing to do. Your sessions: {BaseUrl}/sessions");
+
+    /// <summary>After "this wasn't me": the way back in, to the account's own address, valid under the stamp that just moved.</summary>
+    public async Task SendRecoveredResetAsync(Account account)
+    {
+        if (await links.IssueAsync(LinkPurpose.ResetPassword, account.Id, account.Email, account.CredentialStamp) is not { } token)
+            return; // deleted since
+        await outbox.QueueAsync(MailTemplates.AccountRecovered(account.Email, Link("/password/reset", token), Lifetime(LinkPurpose.ResetPassword)));
+    }
 
     public Task NoticeAccountDeletedAsync(string to) =>
-        NoticeAsync("notice-account-deleted", to, "Your SessionSite account was deleted",
+        outbox.QueueAsync(MailTemplates.FinalNotice("notice-account-deleted", to, "Your SessionSite account was deleted",
             "Your SessionSite account, its sessions and its activity were deleted, and every browser was signed out. "
-            + "This address can sign up again at any time.");
+            + "This address can sign up again at any time.",
+            "If this wasn't you, someone knew your password: the account cannot be brought back, but you can sign up again with this "
+            + "address, and should change that password anywhere else you use it."));
 
     public Task NoticeSignUpAttemptAsync(string to) =>
-        NoticeAsync("notice-signup-attempt", to, "Someone tried to sign up with your address",
+        outbox.QueueAsync(MailTemplates.FinalNotice("notice-signup-attempt", to, "Someone tried to sign up with your address",
             "Someone tried to create a SessionSite account with this address, which already has one. No new account was made. "
-            + "If it was you, sign in instead, or reset your password if you have forgotten it.");
+            + $"If it was you, sign in instead, or reset your password at {BaseUrl}/password/forgot if you have forgotten it.",
+            "If this wasn't you, you can ignore this mail: an attempt to sign up gives nobody access to your account."));
 
     private Task NoticeAsync(string kind, string to, string subject, string what) =>
         outbox.QueueAsync(MailTemplates.Notice(kind, to, subject, what, BaseUrl));
+
+    // Without a link (the account was deleted meanwhile) the notice still goes, with the advice that still holds.
+    private async Task RecoverableNoticeAsync(RecoverableEvent change, string kind, string to, string subject, string what)
+    {
+        if (await recoverLinks.IssueAsync(change) is { } token)
+            await outbox.QueueAsync(MailTemplates.RecoverableNotice(kind, to, subject, what, Link("/account/recover", token),
+                RecoverLinks.LifetimeText));
+        else
+            await outbox.QueueAsync(MailTemplates.FinalNotice(kind, to, subject, what, "If this wasn't you, the account no longer exists."));
+    }
 
     private Uri Link(string path, string token) => new($"{BaseUrl}{path}?token={token}");
 

@@ -6,6 +6,9 @@ public enum LinkPurpose
     ResetPassword,
     VerifyEmail,
     ChangeEmail,
+
+    /// <summary>"This wasn't me" (<see cref="RecoverLinks"/>, which keeps its own lifetime).</summary>
+    Recover,
 }
 
 public static class LinkLifetimes

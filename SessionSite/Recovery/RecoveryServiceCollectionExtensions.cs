@@ -20,6 +20,8 @@ public static class RecoveryServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<SingleUseLinks>();
         services.AddSingleton<LinkRedemption>();
+        services.AddSingleton<RecoverLinks>();
+        services.AddSingleton<AccountRecovery>();
         services.AddSingleton<AccountMail>();
         services.AddSingleton<IMailPreparer>(provider => provider.GetRequiredService<AccountMail>());
         return services;

@@ -49,4 +49,19 @@ public static class RedisKeys
     public static string ConfirmFailures(string userId, string storageHash) => $"{{user:{userId}}}:confirm:{storageHash}";
 
     public static string Email(string normalizedEmail) => $"email:{normalizedEmail}";
+
+    /// <summary>A "this wasn't me" link, by the storage hash of its token.</summary>
+    public static string Recover(string userId, string storageHash) => $"{{user:{userId}}}:recover:{storageHash}";
+
+    /// <summary>The storage hashes of the user's live "this wasn't me" links, so deleting the account finds them.</summary>
+    public static string RecoverLinks(string userId) => $"{{user:{userId}}}:recover";
+
+    /// <summary>HMAC of each browser the user signed in from → when it was last used (Unix ms).</summary>
+    public static string KnownDevices(string userId) => $"{{user:{userId}}}:devices";
+
+    /// <summary>HMAC of a browser → when its last new-device notice was sent (Unix ms).</summary>
+    public static string DeviceNotices(string userId) => $"{{user:{userId}}}:device-notices";
+
+    /// <summary>The site's device key, sealed with data protection: Redis alone cannot recognise a browser.</summary>
+    public const string DeviceKey = "devices:key";
 }

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
+using SessionSite.Accounts;
+using SessionSite.Activity;
+using SessionSite.Models;
+using SessionSite.Recovery;
+using SessionSite.Sessions;
+
+namespace SessionSite.Controllers;
+
+/// <summary>
+/// "This wasn't me": a signed-out page reached from a notice. Opening the link only explains; its form undoes the
+/// change (<see cref="AccountRecovery"/>) and mails a reset link to the account's own address.
+/// </summary>
+public sealed class RecoverController(
+    RecoverLinks links,
+    AccountRecovery recovery,
+    UserStore users,
+    PasswordAuthenticator passwords,
+    AccountMail mail,
+    SessionLifecycle lifecycle,
+    SecurityLog log) : Controller
+{
+    [HttpGet("/account/recover")]
+    public async Task<IActionResult> Confirm(string? token) =>
+        await links.PeekAsync(token) is { } claim
+            ? View("Confirm", new RecoverConfirmation(new RecoverForm { Token = token! }, RecoverableKind.Describe(claim.Kind), claim.At, claim.OldEmail))
+            : LinkInvalid();
+
+    [HttpPost("/account/recover")]
+    [BusyBeforeHashing]
+    public async Task<IActionResult> Recover(RecoverForm form)
+    {
+        if (!ModelState.IsValid || await links.PeekAsync(form.Token) is not { } claim
+            || await users.FindByIdAsync(claim.Link.UserId) is not { } account || !await recovery.CanRestoreAsync(claim))
+            return LinkInvalid();
+        // Hashed before the atomic step, so a busy answer never uses the link up: a hash of 32 random bytes nobody
+        // ever sees, so no password verifies, while a sign-in still pays the usual hashing time.
+        var retired = await passwords.HashAsync(account, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        if (await recovery.RecoverAsync(claim, retired) is null)
+            return LinkInvalid();
+        if (await users.FindByIdAsync(account.Id) is { } recovered)
+            await mail.SendRecoveredResetAsync(recovered);
+        log.AccountRecovered(HttpContext, account.Id);
+        lifecycle.ForgetBrowserSession(HttpContext);
+        return View("Done");
+    }
+
+    private ViewResult LinkInvalid()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("LinkInvalid", LinkPurpose.Recover);
+    }
+}

@@ -1,0 +1,94 @@
+using SessionSite.Accounts;
+using SessionSite.Redis;
+using SessionSite.Sessions;
+using StackExchange.Redis;
+
+namespace SessionSite.Recovery;
+
+/// <summary>What a "this wasn't me" link undid: the address the account had, and the one it has now.</summary>
+public sealed record RecoverOutcome(string AddressBefore, string Address);
+
+/// <summary>
+/// Undoing a change the owner did not make: in one script in the user's hash slot, the link is used up, every
+/// session ends, the credential stamp moves (every pending link dies), the password is replaced by a hash nobody
+/// knows the password of, factors added since the event go (an authenticator enrolled, recovery codes made),
+/// known browsers are forgotten, and an address an email change left is put back. Then, outside the slot, that
+/// address is kept for good and the address the account had is let go.
+/// </summary>
+public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider clock)
+{
+    // KEYS = link, link list, account, session index, ended reasons, recovery codes, known devices; ARGV = the link's
+    // member, the session-key prefix, the retired password hash, now (ms), the end reason, how long it is kept (ms).
+    // Returns {address before, address after} or nil. Hand-written: no library makes these writes one atomic step.
+    private const string RecoverScript = """
+        local link = redis.call('HMGET', KEYS[1], 'at', 'x', 'old')
+        if not link[1] then return nil end
+        redis.call('DEL', KEYS[1])
+        redis.call('SREM', KEYS[2], ARGV[1])
+        if tonumber(link[2]) <= tonumber(ARGV[4]) or redis.call('EXISTS', KEYS[3]) == 0 then return nil end
+        for _, member in ipairs(redis.call('ZRANGE', KEYS[4], 0, -1)) do
+          redis.call('DEL', ARGV[2] .. member)
+          redis.call('HSET', KEYS[5], member, ARGV[5])
+        end
+        redis.call('DEL', KEYS[4])
+        redis.call('PEXPIRE', KEYS[5], ARGV[6])
+        redis.call('HINCRBY', KEYS[3], 'stamp', 1)
+        redis.call('HSET', KEYS[3], 'password', ARGV[3])
+        local at = tonumber(link[1])
+        if tonumber(redis.call('HGET', KEYS[3], 'totp-at') or '-1') >= at then
+          redis.call('HDEL', KEYS[3], 'totp', 'totp-step', 'totp-at', 'codes-at')
+          redis.call('DEL', KEYS[6])
+        elseif tonumber(redis.call('HGET', KEYS[3], 'codes-at') or '-1') >= at then
+          redis.call('HDEL', KEYS[3], 'codes-at')
+          redis.call('DEL', KEYS[6])
+        end
+        redis.call('DEL', KEYS[7])
+        local before = redis.call('HGET', KEYS[3], 'email')
+        if link[3] and link[3] ~= before then
+          redis.call('HSET', KEYS[3], 'email', link[3], 'verified', '1')
+          redis.call('HINCRBY', KEYS[3], 'pv', 1)
+          return {before, link[3]}
+        end
+        return {before, before}
+        """;
+
+    /// <summary>Ended sessions say why for a day, as after a password change.</summary>
+    private static readonly TimeSpan ReasonKept = TimeSpan.FromDays(1);
+
+    private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>
+    /// True when the address <paramref name="claim"/> would put back (if any) is still this account's: kept by the
+    /// email change for longer than the link lives, so false only when something else went wrong.
+    /// </summary>
+    public async Task<bool> CanRestoreAsync(RecoverClaim claim) =>
+        claim.OldEmail is null || await Db.StringGetAsync(RedisKeys.Email(EmailAddress.Normalize(claim.OldEmail))) == claim.Link.UserId;
+
+    /// <summary>Undoes the event of <paramref name="claim"/>; null when the link was used meanwhile, expired or the account is gone.</summary>
+    public async Task<RecoverOutcome?> RecoverAsync(RecoverClaim claim, string retiredPasswordHash)
+    {
+        var userId = claim.Link.UserId;
+        var member = claim.Link.StorageHash;
+        var result = await Db.ScriptEvaluateAsync(RecoverScript,
+            [RedisKeys.Recover(userId, member), RedisKeys.RecoverLinks(userId), RedisKeys.Account(userId), RedisKeys.SessionIndex(userId),
+                RedisKeys.SessionsEnded(userId), RedisKeys.RecoveryCodes(userId), RedisKeys.KnownDevices(userId)],
+            [member, RedisKeys.Session(userId, ""), retiredPasswordHash, clock.GetUtcNow().ToUnixTimeMilliseconds(), EndReason.PasswordChanged,
+                (long)ReasonKept.TotalMilliseconds]);
+        if (result.IsNull)
+            return null;
+        var addresses = (string[])result!;
+        var outcome = new RecoverOutcome(addresses[0], addresses[1]);
+        if (outcome.AddressBefore != outcome.Address)
+            await SwapAddressKeysAsync(userId, outcome);
+        return outcome;
+    }
+
+    // The address put back is kept for good; the one the account had (an attacker's, after a change) is let go,
+    // each only while it still names this account.
+    private async Task SwapAddressKeysAsync(string userId, RecoverOutcome outcome)
+    {
+        await AddressKeys.KeepAsync(Db, outcome.Address, userId);
+        if (EmailAddress.Normalize(outcome.AddressBefore) != EmailAddress.Normalize(outcome.Address))
+            await AddressKeys.ReleaseAsync(Db, outcome.AddressBefore, userId);
+    }
+}
