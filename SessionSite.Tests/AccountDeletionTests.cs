@@ -96,7 +96,7 @@ public sealed class AccountDeletionTests(MailFixture fixture) : IClassFixture<Ma
         }
     }
     [Fact]
-    public async Task DeletingRemovesTheAccountsThrottleCountersToo()
+    public async Task DeletingRemovesTheAccountsThrottleCountersAndItsSessionsConfirmCountsToo()
     {
         var browser = NewBrowser();
         var (_, email) = await UserStories.SignUpAsync(browser);
@@ -107,7 +107,9 @@ public sealed class AccountDeletionTests(MailFixture fixture) : IClassFixture<Ma
         var signIn = await (await SignInPage.OpenAsync(attacker)).PostAsync(email, UserStories.Password);
         for (var i = 0; i < 5; i++)
             await (await TwoStepSignInPage.OpenAsync(attacker, signIn.Headers.Location!.OriginalString)).PostCodeAsync("000000");
+        await (await ConfirmIdentityPage.OpenAsync(browser, "/account")).RefusedAsync("not the password");
         Assert.Contains(RedisKeys.SecondStepFailures(userId), fixture.Redis.Keys($"*{userId}*"));
+        Assert.Contains(RedisKeys.ConfirmFailures(userId, RedisInspection.StorageHashOf(browser.SessionCookie!)), fixture.Redis.Keys($"*{userId}*"));
 
         await (await DeleteAccountPage.OpenAsync(browser)).PostAsync(email);
 

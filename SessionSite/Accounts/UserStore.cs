@@ -144,7 +144,8 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
                 RedisKeys.ActivityMarker(account.Id, ActivityEvent.Throttled), RedisKeys.RecoveryCodes(account.Id), RedisKeys.SessionsEnded(account.Id),
                 RedisKeys.RecoverLinks(account.Id), RedisKeys.KnownDevices(account.Id), RedisKeys.DeviceNotices(account.Id),
                 .. RedisKeys.ThrottleCounters(account.Id)],
-            [RedisKeys.Session(account.Id, ""), RedisKeys.Recover(account.Id, ""), account.CredentialStamp, sessionStorageHash]))!;
+            [RedisKeys.Session(account.Id, ""), RedisKeys.Recover(account.Id, ""), account.CredentialStamp, sessionStorageHash,
+                RedisKeys.ConfirmFailures(account.Id, "")]))!;
         if ((long)deleted[0] != 1)
             return false;
         // The current address, and those an email change left reserved for a "this wasn't me" link.
@@ -155,14 +156,14 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
 
     // KEYS = account, index, activity, links, throttled-marker, recovery codes, ended reasons, "this wasn't me" links, known devices,
     // device notices, throttle counters; ARGV = the session-key prefix, the "this wasn't me"-key prefix, the expected stamp, the
-    // asking session's index member. Returns {1, reserved old addresses}, or {0} when refused. Session entries, links and
+    // asking session's index member, the per-session confirm-failures prefix. Returns {1, reserved old addresses}, or {0} when refused. Session entries, links and
     // "this wasn't me" entries are found inside the script: they share the hash tag, so they are in this slot (Cluster-safe),
     // and one listed a moment ago is deleted too. Hand-written: no library deletes a user's keys atomically.
     private const string DeleteScript = $$"""
         if redis.call('EXISTS', KEYS[1]) == 0 then return {0} end
         if tonumber(redis.call('HGET', KEYS[1], '{{AccountFields.CredentialStampField}}') or '0') ~= tonumber(ARGV[3]) then return {0} end
         if not redis.call('ZSCORE', KEYS[2], ARGV[4]) then return {0} end
-        for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do redis.call('DEL', ARGV[1] .. member) end
+        for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do redis.call('DEL', ARGV[1] .. member, ARGV[5] .. member) end
         for _, link in ipairs(redis.call('SMEMBERS', KEYS[4])) do redis.call('DEL', link) end
         local reserved = {}
         for _, member in ipairs(redis.call('SMEMBERS', KEYS[8])) do
