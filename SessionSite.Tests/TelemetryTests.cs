@@ -69,11 +69,12 @@ public sealed class TelemetryTests(MailFixture fixture) : IClassFixture<MailFixt
     }
 
     [Fact]
-    public async Task ABusyAnswerIsCounted()
+    public async Task ABusyAnswerIsCountedAndOnTheSignInFormAsABusySignInAttempt()
     {
         // The real clock: the busy answer pauses BusyAnswerDelay on the site's clock, which the fixture's fake one never moves.
         await using var site = new SiteFactory(fixture.Redis, new Dictionary<string, string?> { ["PasswordHashing:MaxConcurrent"] = "1", ["PasswordHashing:QueueLimit"] = "1" });
         using var busy = Listen<long>(site, "sessionsite.busy_answers");
+        using var attempts = Listen<long>(site, "sessionsite.sign_in.attempts");
         var held = await HeldHashingTurn.TakeAsync(site);
         var queued = held.Gate.RunAsync(() => true);
         await Poll.UntilAsync(() => held.Gate.IsFull, "the hashing queue to fill");
@@ -84,6 +85,9 @@ public sealed class TelemetryTests(MailFixture fixture) : IClassFixture<MailFixt
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
         Assert.Equal(1, busy.GetMeasurementSnapshot().EvaluateAsCounter());
+        var attempt = Assert.Single(attempts.GetMeasurementSnapshot());
+        Assert.Equal(MetricTags.Password, attempt.Tags["method"]);
+        Assert.Equal(MetricTags.Busy, attempt.Tags["result"]);
     }
 
     [Fact]

@@ -20,14 +20,18 @@ public sealed class BusyBeforeHashingAttribute : Attribute, IFilterFactory, IOrd
 
     public bool IsReusable => true; // it holds only singletons: the gate, the options, the clock
 
+    /// <summary>On a sign-in form: the method its busy answers count under in <c>sessionsite.sign_in.attempts</c>.</summary>
+    public string? SignInMethod { get; init; }
+
     public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
         new BusyBeforeHashingFilter(
             serviceProvider.GetRequiredService<PasswordHashingGate>(), serviceProvider.GetRequiredService<IOptions<PasswordHashingOptions>>(),
-            serviceProvider.GetRequiredService<TimeProvider>(), serviceProvider.GetRequiredService<Telemetry.SiteMetrics>(), Order);
+            serviceProvider.GetRequiredService<TimeProvider>(), serviceProvider.GetRequiredService<Telemetry.SiteMetrics>(), Order, SignInMethod);
 }
 
 public sealed class BusyBeforeHashingFilter(
-    PasswordHashingGate hashing, IOptions<PasswordHashingOptions> options, TimeProvider clock, Telemetry.SiteMetrics metrics, int order)
+    PasswordHashingGate hashing, IOptions<PasswordHashingOptions> options, TimeProvider clock, Telemetry.SiteMetrics metrics, int order,
+    string? signInMethod = null)
     : IAsyncAuthorizationFilter, IOrderedFilter
 {
     public const string BusyView = "~/Views/Error/Busy.cshtml";
@@ -39,6 +43,8 @@ public sealed class BusyBeforeHashingFilter(
         if (!hashing.IsFull)
             return;
         metrics.BusyAnswer();
+        if (signInMethod is not null)
+            metrics.SignInAttempt(signInMethod, Telemetry.MetricTags.Busy);
         // A client that re-posts the moment it is refused (a stuffing script, a retry loop) would otherwise turn
         // every refusal into another request at once; a short pause, holding no thread, slows such a loop to a few
         // requests a second per connection and costs a person who meets it a quarter of a second.

@@ -135,9 +135,9 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     /// that won a race with the deletion (it moves the stamp and ends every session) keeps the account, rather than
     /// the deletion wiping what the reset just did. In its hash slot, in one script: the account,
     /// every session entry and the index, the activity and its markers, its links and their list. Then the email key
-    /// (only if it still names this account), so the address can sign up again at once. False when refused.
+    /// (only if it still names this account), so the address can sign up again at once. How many sessions ended, or null when refused.
     /// </summary>
-    public async Task<bool> DeleteAsync(Account account, string sessionStorageHash)
+    public async Task<long?> DeleteAsync(Account account, string sessionStorageHash)
     {
         var deleted = (RedisResult[])(await Db.ScriptEvaluateAsync(DeleteScript,
             [RedisKeys.Account(account.Id), RedisKeys.SessionIndex(account.Id), RedisKeys.Activity(account.Id), RedisKeys.Links(account.Id),
@@ -147,23 +147,24 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
             [RedisKeys.Session(account.Id, ""), RedisKeys.Recover(account.Id, ""), account.CredentialStamp, sessionStorageHash,
                 RedisKeys.ConfirmFailures(account.Id, "")]))!;
         if ((long)deleted[0] != 1)
-            return false;
+            return null;
         // The current address, and those an email change left reserved for a "this wasn't me" link.
         foreach (var address in ((RedisValue[])deleted[1]!).Select(a => a.ToString()).Append(account.Email))
             await AddressKeys.ReleaseAsync(Db, address, account.Id);
-        return true;
+        return (long)deleted[2];
     }
 
     // KEYS = account, index, activity, links, throttled-marker, recovery codes, ended reasons, "this wasn't me" links, known devices,
     // device notices, throttle counters; ARGV = the session-key prefix, the "this wasn't me"-key prefix, the expected stamp, the
-    // asking session's index member, the per-session confirm-failures prefix. Returns {1, reserved old addresses}, or {0} when refused. Session entries, links and
+    // asking session's index member, the per-session confirm-failures prefix. Returns {1, reserved old addresses, sessions ended}, or {0} when refused. Session entries, links and
     // "this wasn't me" entries are found inside the script: they share the hash tag, so they are in this slot (Cluster-safe),
     // and one listed a moment ago is deleted too. Hand-written: no library deletes a user's keys atomically.
     private const string DeleteScript = $$"""
         if redis.call('EXISTS', KEYS[1]) == 0 then return {0} end
         if tonumber(redis.call('HGET', KEYS[1], '{{AccountFields.CredentialStampField}}') or '0') ~= tonumber(ARGV[3]) then return {0} end
         if not redis.call('ZSCORE', KEYS[2], ARGV[4]) then return {0} end
-        for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do redis.call('DEL', ARGV[1] .. member, ARGV[5] .. member) end
+        local sessions = redis.call('ZRANGE', KEYS[2], 0, -1)
+        for _, member in ipairs(sessions) do redis.call('DEL', ARGV[1] .. member, ARGV[5] .. member) end
         for _, link in ipairs(redis.call('SMEMBERS', KEYS[4])) do redis.call('DEL', link) end
         local reserved = {}
         for _, member in ipairs(redis.call('SMEMBERS', KEYS[8])) do
@@ -172,7 +173,7 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
           redis.call('DEL', ARGV[2] .. member)
         end
         redis.call('DEL', unpack(KEYS))
-        return {1, reserved}
+        return {1, reserved, #sessions}
         """;
 
     /// <summary>

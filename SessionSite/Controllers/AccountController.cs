@@ -8,6 +8,7 @@ using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Recovery;
 using SessionSite.Sessions;
+using SessionSite.Telemetry;
 using SessionSite.Throttling;
 using SessionSite.Web;
 
@@ -23,6 +24,7 @@ public sealed class AccountController(
     AccountMail mail,
     NewDeviceNotice devices,
     IOptions<AccountOptions> options,
+    SiteMetrics metrics,
     SecurityLog log) : Controller
 {
     [HttpGet("/signup")]
@@ -54,7 +56,7 @@ public sealed class AccountController(
         }
         log.SignedUp(HttpContext, account.Id);
         await mail.SendVerificationAsync(account);
-        if (!await sessions.SignInAsync(HttpContext, account, persistent: false))
+        if (!await sessions.SignInAsync(HttpContext, account, persistent: false, startedBy: MetricTags.SignUp))
             return Redirect("/signin");
         await devices.SignedUpAsync(HttpContext, account);
         TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
@@ -65,7 +67,7 @@ public sealed class AccountController(
     public IActionResult SignIn(string? returnUrl, string? email) => View(new SignInForm { ReturnUrl = returnUrl, Email = email ?? "" });
 
     [HttpPost("/signin")]
-    [BusyBeforeHashing]
+    [BusyBeforeHashing(SignInMethod = MetricTags.Password)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         if (!ModelState.IsValid)
@@ -74,7 +76,10 @@ public sealed class AccountController(
         var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/profile";
         var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), form.Email);
         if (attempt.Wait is { } wait)
+        {
+            metrics.SignInAttempt(MetricTags.Password, MetricTags.Throttled);
             return TooManyAttempts(wait, (await users.FindByEmailAsync(form.Email))?.Id);
+        }
 
         var check = await attempt.CheckAsync(() => authenticator.CheckAsync(form.Email, form.Password));
         var account = check.Verified;
@@ -91,16 +96,19 @@ public sealed class AccountController(
             await attempt.SucceededAsync();
             if (!await sessions.SignInAsync(HttpContext, account, form.RememberMe, authenticated: false))
                 return View(form);
+            metrics.SignInAttempt(MetricTags.Password, MetricTags.SecondStepRequired);
             return Redirect($"/signin/two-step?returnUrl={Uri.EscapeDataString(next)}");
         }
-        if (account is null || !await sessions.SignInAsync(HttpContext, account, form.RememberMe))
+        if (account is null || !await sessions.SignInAsync(HttpContext, account, form.RememberMe, startedBy: MetricTags.Password))
         {
+            metrics.SignInAttempt(MetricTags.Password, MetricTags.WrongPassword);
             log.SignInFailed(HttpContext, check.Found?.Id);
             await attempt.FailedAsync();
             ModelState.AddModelError("", "The email or password is incorrect.");
             return View(form);
         }
         await attempt.SucceededAsync();
+        metrics.SignInAttempt(MetricTags.Password, MetricTags.Success);
         log.SignInSucceeded(HttpContext, account.Id);
         await devices.SignedInAsync(HttpContext, account);
         TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);

@@ -95,7 +95,7 @@ public sealed class ConfirmIdentityController(
 
     private async Task<IActionResult> EndSessionAsync()
     {
-        await lifecycle.SignOutAsync(HttpContext);
+        await lifecycle.SignOutAsync(HttpContext, Telemetry.MetricTags.ConfirmLocked);
         TempData.Flash("For your safety this browser was signed out, after too many wrong answers to \"confirm it's you\".", FlashKind.Warning);
         return Redirect("/signin");
     }

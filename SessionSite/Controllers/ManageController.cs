@@ -18,6 +18,7 @@ public sealed class ManageController(
     SessionLifecycle lifecycle,
     AccountActivity activity,
     AccountMail mail,
+    Telemetry.SiteMetrics metrics,
     SecurityLog log) : Controller
 {
     [HttpGet("/account")]
@@ -78,11 +79,12 @@ public sealed class ManageController(
             ModelState.AddModelError(nameof(form.ConfirmEmail), "Type the email address of this account exactly, to show you mean it.");
             return View(form);
         }
-        if (!await users.DeleteAsync(account, current.Required.Credential.StorageHash))
+        if (await users.DeleteAsync(account, current.Required.Credential.StorageHash) is not { } ended)
         {
             ModelState.AddModelError(nameof(form.ConfirmEmail), "Your password or sign-in settings changed just now, so nothing was deleted. Try again.");
             return View(form);
         }
+        metrics.SessionsEnded(Telemetry.MetricTags.Deleted, ended);
         await mail.NoticeAccountDeletedAsync(account.Email);
         log.AccountDeleted(HttpContext, account.Id);
         lifecycle.ForgetBrowserSession(HttpContext);

@@ -17,6 +17,7 @@ public sealed class PasswordRecoveryController(
     AccountMail mail,
     LinkRequestThrottle throttle,
     SignInThrottle signInThrottle,
+    Telemetry.SiteMetrics metrics,
     SecurityLog log) : Controller
 {
     [HttpGet("/password/forgot")]
@@ -64,8 +65,9 @@ public sealed class PasswordRecoveryController(
         var passwordHash = await passwords.HashAsync(account, form.NewPassword);
         // One step in the account's slot: the link and its stamp checked, the password written, the stamp moved,
         // every session ended, the link used up. Refused if anything moved on since the look above.
-        if (await redemption.ResetPasswordAsync(form.Token, passwordHash) is null)
+        if (await redemption.ResetPasswordAsync(form.Token, passwordHash) is not { } ended)
             return LinkInvalid();
+        metrics.SessionsEnded(Telemetry.MetricTags.PasswordReset, ended);
         // The mailbox is proved: whatever paused sign-in must not keep the new password out.
         await signInThrottle.ClearAccountAsync(account.Email);
         await mail.NoticePasswordResetAsync(account.Email);

@@ -19,6 +19,7 @@ public sealed class RecoverController(
     PasswordAuthenticator passwords,
     AccountMail mail,
     SessionLifecycle lifecycle,
+    Telemetry.SiteMetrics metrics,
     SecurityLog log) : Controller
 {
     [HttpGet("/account/recover")]
@@ -37,8 +38,9 @@ public sealed class RecoverController(
         // Hashed before the atomic step, so a busy answer never uses the link up: a hash of 32 random bytes nobody
         // ever sees, so no password verifies, while a sign-in still pays the usual hashing time.
         var retired = await passwords.HashAsync(account, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        if (await recovery.RecoverAsync(claim, retired) is null)
+        if (await recovery.RecoverAsync(claim, retired) is not { } outcome)
             return LinkInvalid();
+        metrics.SessionsEnded(Telemetry.MetricTags.AccountRecovered, outcome.SessionsEnded);
         if (await users.FindByIdAsync(account.Id) is { } recovered)
             await mail.SendRecoveredResetAsync(recovered);
         log.AccountRecovered(HttpContext, account.Id);

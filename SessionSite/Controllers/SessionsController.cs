@@ -4,12 +4,13 @@ using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Sessions;
+using SessionSite.Telemetry;
 
 namespace SessionSite.Controllers;
 
 [RequireSession]
 public sealed class SessionsController(
-    CurrentSession current, SessionStore store, SessionLifecycle lifecycle, UserStore users, SecurityLog log) : Controller
+    CurrentSession current, SessionStore store, SessionLifecycle lifecycle, UserStore users, SiteMetrics metrics, SecurityLog log) : Controller
 {
     /// <summary>This browser first, then the others by last activity, as GitHub and Google list devices.</summary>
     [HttpGet("/sessions")]
@@ -34,6 +35,7 @@ public sealed class SessionsController(
         if (target is null || !await store.RevokeAsync(mine.Record.UserId, target))
             return NotFound();
         log.SessionsRevoked(HttpContext, mine.Record.UserId, 1);
+        metrics.SessionsEnded(MetricTags.Revoked);
         TempData.Flash($"{Describe(target.Session)} has been signed out.", FlashKind.Success);
         return Redirect("/sessions");
     }
@@ -50,6 +52,7 @@ public sealed class SessionsController(
         var others = (await store.ListAsync(mine.Record.UserId)).Where(s => s.StorageHash != mine.Credential.StorageHash).ToList();
         var ended = await store.RevokeAllExceptAsync(mine.Record.UserId, mine.Credential.StorageHash);
         log.SessionsRevoked(HttpContext, mine.Record.UserId, ended);
+        metrics.SessionsEnded(MetricTags.RevokedOthers, ended);
         TempData.Flash(ended switch
         {
             0 => "There were no other sessions to sign out.",
@@ -69,6 +72,7 @@ public sealed class SessionsController(
         await users.MoveStampAsync(mine.Record.UserId);
         var ended = await store.RevokeAllExceptAsync(mine.Record.UserId, keepStorageHash: null);
         log.SessionsRevoked(HttpContext, mine.Record.UserId, ended, everywhere: true);
+        metrics.SessionsEnded(MetricTags.RevokedAll, ended);
         lifecycle.ForgetBrowserSession(HttpContext);
         TempData.Flash("You have been signed out everywhere.");
         return Redirect("/");

@@ -5,6 +5,7 @@ using SessionSite.Devices;
 using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Sessions;
+using SessionSite.Telemetry;
 using SessionSite.Throttling;
 using SessionSite.TwoStep;
 using SessionSite.Web;
@@ -17,7 +18,7 @@ namespace SessionSite.Controllers;
 /// </summary>
 [AllowHalfSignedIn]
 public sealed class TwoStepSignInController(
-    CurrentSession current, UserStore users, TwoStepCodes codes, SecondStepThrottle throttle, SessionLifecycle sessions, NewDeviceNotice devices, SecurityLog log)
+    CurrentSession current, UserStore users, TwoStepCodes codes, SecondStepThrottle throttle, SessionLifecycle sessions, NewDeviceNotice devices, SiteMetrics metrics, SecurityLog log)
     : Controller
 {
     [HttpGet("/signin/two-step")]
@@ -35,12 +36,14 @@ public sealed class TwoStepSignInController(
         if (await HalfSessionAsync() is not { } half)
             return Redirect("/signin");
         var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/profile";
+        var method = usingRecoveryCode ? MetricTags.RecoveryCode : MetricTags.Totp;
         // Wrong codes count in their own window, which a right password does not clear; past it the half-way session ends.
         var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), half.UserId);
         if (attempt.Wait is { } wait)
         {
             log.SignInThrottled(HttpContext, wait, half.UserId);
-            await sessions.SignOutAsync(HttpContext);
+            metrics.SignInAttempt(method, MetricTags.Throttled);
+            await sessions.SignOutAsync(HttpContext, MetricTags.SecondStepLocked);
             return View("~/Views/Account/TooManyAttempts.cshtml", RetryLater.Answer(Response, StatusCodes.Status429TooManyRequests, wait));
         }
         var account = await users.FindByIdAsync(half.UserId);
@@ -55,6 +58,7 @@ public sealed class TwoStepSignInController(
         if (!passed)
         {
             log.TwoStep(HttpContext, account.Id, ActivityEvent.SecondStepFailed);
+            metrics.SignInAttempt(method, MetricTags.SecondStepFailed);
             if (await throttle.FailedAsync(attempt, account))
                 log.TwoStep(HttpContext, account.Id, ActivityEvent.SecondStepLocked);
             ModelState.AddModelError(usingRecoveryCode ? nameof(form.RecoveryCode) : nameof(form.Code),
@@ -62,8 +66,9 @@ public sealed class TwoStepSignInController(
             return View("Index", form);
         }
         await throttle.SucceededAsync(attempt);
-        if (!await sessions.SignInAsync(HttpContext, account, half.Persistent, passedTwoStep: true))
+        if (!await sessions.SignInAsync(HttpContext, account, half.Persistent, passedTwoStep: true, startedBy: method))
             return Redirect("/signin");
+        metrics.SignInAttempt(method, MetricTags.Success);
         if (usingRecoveryCode)
             log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
         log.SignInSucceeded(HttpContext, account.Id);

@@ -3,11 +3,13 @@ using Microsoft.Extensions.Options;
 using SessionSite.Accounts;
 using SessionSite.Configuration;
 using SessionSite.Mail;
+using SessionSite.Telemetry;
 
 namespace SessionSite.Recovery;
 
 /// <summary>The mails an account receives: links it must open (issued here) and notices of what changed.</summary>
-public sealed class AccountMail(SingleUseLinks links, RecoverLinks recoverLinks, MailOutbox outbox, UserStore users, IOptions<SiteOptions> site) : IMailPreparer
+public sealed class AccountMail(
+    SingleUseLinks links, RecoverLinks recoverLinks, MailOutbox outbox, UserStore users, IOptions<SiteOptions> site, SiteMetrics metrics) : IMailPreparer
 {
     private const string ResetRequestKind = "reset-request";
     private const string VerifyRequestKind = "verify-request";
@@ -16,6 +18,7 @@ public sealed class AccountMail(SingleUseLinks links, RecoverLinks recoverLinks,
 
     public async Task SendVerificationAsync(Account account)
     {
+        metrics.LinkRequested(MetricTags.VerifyEmailLink);
         if (await VerificationAsync(account) is { } mail)
             await outbox.QueueAsync(mail);
     }
@@ -24,7 +27,11 @@ public sealed class AccountMail(SingleUseLinks links, RecoverLinks recoverLinks,
     /// Queues a reset for an address that may or may not have an account: the request costs one XADD either way,
     /// and the sender looks the address up (<see cref="PrepareAsync"/>), so the answer's timing tells nothing.
     /// </summary>
-    public Task RequestPasswordResetAsync(string email) => outbox.QueueAsync(new OutgoingMail(ResetRequestKind, email, "", "", ""));
+    public Task RequestPasswordResetAsync(string email)
+    {
+        metrics.LinkRequested(MetricTags.ResetPasswordLink);
+        return outbox.QueueAsync(new OutgoingMail(ResetRequestKind, email, "", "", ""));
+    }
 
     public async Task<OutgoingMail?> PrepareAsync(OutgoingMail queued)
     {
@@ -42,6 +49,7 @@ public sealed class AccountMail(SingleUseLinks links, RecoverLinks recoverLinks,
     /// <summary>The link to the new address; a notice to the old one, whose owner may not be the one asking.</summary>
     public async Task SendEmailChangeAsync(Account account, string newEmail)
     {
+        metrics.LinkRequested(MetricTags.ChangeEmailLink);
         if (await links.IssueAsync(LinkPurpose.ChangeEmail, account.Id, newEmail, account.CredentialStamp, previousEmail: account.Email) is not { } token)
             return; // the account is gone
         await outbox.QueueAsync(MailTemplates.ConfirmNewEmail(newEmail, Link("/email/confirm", token), Lifetime(LinkPurpose.ChangeEmail)));
@@ -136,7 +144,11 @@ public sealed class AccountMail(SingleUseLinks links, RecoverLinks recoverLinks,
     /// Queues a new confirmation link for an address that may or may not have an unconfirmed account: one XADD
     /// either way, and the sender looks it up (<see cref="PrepareAsync"/>), so the answer's timing tells nothing.
     /// </summary>
-    public Task RequestVerificationAsync(string email) => outbox.QueueAsync(new OutgoingMail(VerifyRequestKind, email, "", "", ""));
+    public Task RequestVerificationAsync(string email)
+    {
+        metrics.LinkRequested(MetricTags.VerifyEmailLink);
+        return outbox.QueueAsync(new OutgoingMail(VerifyRequestKind, email, "", "", ""));
+    }
 
     /// <summary>The verification mail, or null when the account was deleted since it was read.</summary>
     private async Task<OutgoingMail?> VerificationAsync(Account account)

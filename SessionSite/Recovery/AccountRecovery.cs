@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace SessionSite.Recovery;
 
 /// <summary>What a "this wasn't me" link undid: the address the account had, and the one it has now.</summary>
-public sealed record RecoverOutcome(string AddressBefore, string Address);
+public sealed record RecoverOutcome(string AddressBefore, string Address, long SessionsEnded);
 
 /// <summary>
 /// Undoing a change the owner did not make: in one script in the user's hash slot, the link is used up, every
@@ -19,14 +19,15 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
 {
     // KEYS = link, link list, account, session index, ended reasons, recovery codes, known devices; ARGV = the link's
     // member, the session-key prefix, the retired password hash, now (ms), the end reason, how long it is kept (ms).
-    // Returns {address before, address after} or nil. Hand-written: no library makes these writes one atomic step.
+    // Returns {address before, address after, sessions ended} or nil. Hand-written: no library makes these writes one atomic step.
     private const string RecoverScript = """
         local link = redis.call('HMGET', KEYS[1], 'at', 'x', 'old')
         if not link[1] then return nil end
         redis.call('DEL', KEYS[1])
         redis.call('SREM', KEYS[2], ARGV[1])
         if tonumber(link[2]) <= tonumber(ARGV[4]) or redis.call('EXISTS', KEYS[3]) == 0 then return nil end
-        for _, member in ipairs(redis.call('ZRANGE', KEYS[4], 0, -1)) do
+        local members = redis.call('ZRANGE', KEYS[4], 0, -1)
+        for _, member in ipairs(members) do
           redis.call('DEL', ARGV[2] .. member)
           redis.call('HSET', KEYS[5], member, ARGV[5])
         end
@@ -47,9 +48,9 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
         if link[3] and link[3] ~= before then
           redis.call('HSET', KEYS[3], 'email', link[3], 'verified', '1')
           redis.call('HINCRBY', KEYS[3], 'pv', 1)
-          return {before, link[3]}
+          return {before, link[3], #members}
         end
-        return {before, before}
+        return {before, before, #members}
         """;
 
     /// <summary>Ended sessions say why for a day, as after a password change.</summary>
@@ -76,8 +77,8 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
                 (long)ReasonKept.TotalMilliseconds]);
         if (result.IsNull)
             return null;
-        var addresses = (string[])result!;
-        var outcome = new RecoverOutcome(addresses[0], addresses[1]);
+        var answer = (RedisResult[])result!;
+        var outcome = new RecoverOutcome((string)answer[0]!, (string)answer[1]!, (long)answer[2]);
         if (outcome.AddressBefore != outcome.Address)
             await SwapAddressKeysAsync(userId, outcome);
         return outcome;

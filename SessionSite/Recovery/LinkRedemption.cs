@@ -27,16 +27,16 @@ public sealed class LinkRedemption(IConnectionMultiplexer redis, TimeProvider cl
         """;
 
     // KEYS[4] = session index, KEYS[5] = ended reasons; ARGV[2] = the new password's hash, ARGV[3] = session-entry
-    // prefix, ARGV[4] = end reason, ARGV[5] = how long it is kept (ms). Returns the new stamp, or 0.
+    // prefix, ARGV[4] = end reason, ARGV[5] = how long it is kept (ms). Returns how many sessions it ended, or -1 when refused.
     private const string ResetScript = Common + "\n" + SessionIndex.EndEverySessionFunction + $$"""
 
         local link = live_link()
-        if not link or redis.call('EXISTS', KEYS[2]) == 0 or link.stamp ~= stamp_of_account() then return 0 end
+        if not link or redis.call('EXISTS', KEYS[2]) == 0 or link.stamp ~= stamp_of_account() then return -1 end
         redis.call('HSET', KEYS[2], '{{AccountFields.PasswordHashField}}', ARGV[2])
-        local stamp = redis.call('HINCRBY', KEYS[2], '{{AccountFields.CredentialStampField}}', 1)
-        end_every_session(KEYS[4], KEYS[5], ARGV[3], ARGV[4], ARGV[5])
+        redis.call('HINCRBY', KEYS[2], '{{AccountFields.CredentialStampField}}', 1)
+        local ended = end_every_session(KEYS[4], KEYS[5], ARGV[3], ARGV[4], ARGV[5])
         use_up()
-        return stamp
+        return ended
         """;
 
     // Bound to the address, not the stamp: a password or factor change leaves it working. Returns the new profile version, or 0.
@@ -65,18 +65,27 @@ public sealed class LinkRedemption(IConnectionMultiplexer redis, TimeProvider cl
 
     private IDatabase Db => redis.GetDatabase();
 
-    /// <summary>Writes the new password's hash (made before, so a busy refusal leaves the link working), moves the stamp, ends every session.</summary>
-    public Task<long?> ResetPasswordAsync(string? token, string passwordHash) =>
-        RunAsync(ResetScript, LinkPurpose.ResetPassword, token,
+    /// <summary>
+    /// Writes the new password's hash (made before, so a busy refusal leaves the link working), moves the stamp, ends
+    /// every session: how many it ended, or null when refused.
+    /// </summary>
+    public async Task<long?> ResetPasswordAsync(string? token, string passwordHash) =>
+        await RunAsync(ResetScript, LinkPurpose.ResetPassword, token,
             userId => [RedisKeys.SessionIndex(userId), RedisKeys.SessionsEnded(userId)],
-            userId => [passwordHash, RedisKeys.Session(userId, ""), EndReason.PasswordChanged, SessionIndex.ReasonKeptMs]);
+            userId => [passwordHash, RedisKeys.Session(userId, ""), EndReason.PasswordChanged, SessionIndex.ReasonKeptMs]) is >= 0 and var ended
+            ? ended
+            : null;
 
     /// <summary>Marks the address proved: the account's new profile version.</summary>
-    public Task<long?> VerifyEmailAsync(string? token) => RunAsync(VerifyScript, LinkPurpose.VerifyEmail, token, _ => [], _ => []);
+    public async Task<long?> VerifyEmailAsync(string? token) => Applied(await RunAsync(VerifyScript, LinkPurpose.VerifyEmail, token, _ => [], _ => []));
 
     /// <summary>Moves the account to the link's new address (claimed beforehand by the caller): the new profile version.</summary>
-    public Task<long?> ChangeEmailAsync(string? token) => RunAsync(ChangeEmailScript, LinkPurpose.ChangeEmail, token, _ => [], _ => []);
+    public async Task<long?> ChangeEmailAsync(string? token) => Applied(await RunAsync(ChangeEmailScript, LinkPurpose.ChangeEmail, token, _ => [], _ => []));
 
+    // A profile version starts at 1, so 0 is the scripts' "refused".
+    private static long? Applied(long? version) => version is > 0 ? version : null;
+
+    /// <summary>The script's answer, or null when the token does not even parse.</summary>
     private async Task<long?> RunAsync(
         string script, LinkPurpose purpose, string? token, Func<string, RedisKey[]> moreKeys, Func<string, RedisValue[]> moreArgs)
     {
@@ -85,6 +94,6 @@ public sealed class LinkRedemption(IConnectionMultiplexer redis, TimeProvider cl
         var id = link.UserId;
         RedisKey[] keys = [SingleUseLinks.Key(purpose, link), RedisKeys.Account(id), RedisKeys.Links(id), .. moreKeys(id)];
         RedisValue[] args = [clock.GetUtcNow().ToUnixTimeMilliseconds(), .. moreArgs(id)];
-        return (long)await Db.ScriptEvaluateAsync(script, keys, args) is > 0 and var result ? result : null;
+        return (long)await Db.ScriptEvaluateAsync(script, keys, args);
     }
 }

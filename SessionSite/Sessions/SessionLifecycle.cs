@@ -1,17 +1,20 @@
 using SessionSite.Accounts;
 using SessionSite.Activity;
+using SessionSite.Telemetry;
 
 namespace SessionSite.Sessions;
 
 /// <summary>Starting, ending and replacing the browser's session: store, cookie and current request in step.</summary>
-public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, CurrentSession current, SecurityLog log)
+public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, CurrentSession current, SecurityLog log, SiteMetrics metrics)
 {
     /// <summary>
     /// Always a fresh session: a token the browser already had is deleted, never adopted (no fixation).
     /// False when the password changed since it was checked: then nobody is signed in. <c>authenticated</c> is
-    /// false for the half-way session between a right password and the second step.
+    /// false for the half-way session between a right password and the second step. <c>startedBy</c> names the
+    /// method in <c>sessionsite.sessions.started</c>; a renewal (a password change) passes none, as it starts nothing new.
     /// </summary>
-    public async Task<bool> SignInAsync(HttpContext http, Account account, bool persistent, bool authenticated = true, bool passedTwoStep = false)
+    public async Task<bool> SignInAsync(
+        HttpContext http, Account account, bool persistent, bool authenticated = true, bool passedTwoStep = false, string? startedBy = null)
     {
         await EndBrowserSessionAsync(http);
         var session = await store.CreateAsync(account, persistent, ClientDescription.From(http), authenticated, passedTwoStep);
@@ -21,14 +24,19 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
             return false;
         }
         Start(http, session);
+        if (authenticated && startedBy is not null)
+            metrics.SessionStarted(startedBy);
         return true;
     }
 
     /// <summary>Ends this browser's session, server-side first, and logs it when the cookie named a user.</summary>
-    public async Task SignOutAsync(HttpContext http)
+    public async Task SignOutAsync(HttpContext http, string reason = MetricTags.SignedOut)
     {
-        if (await EndBrowserSessionAsync(http) is { } userId)
+        if (await EndBrowserSessionAsync(http) is ({ } userId, var ended))
+        {
             log.SignedOut(http, userId);
+            metrics.SessionsEnded(reason, ended);
+        }
         ForgetBrowserSession(http);
     }
 
@@ -38,7 +46,9 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
     /// </summary>
     public async Task<bool> RenewAndEndOthersAsync(HttpContext http, Account account, SessionRecord previous)
     {
-        await store.RevokeAllExceptAsync(account.Id, keepStorageHash: null, EndReason.PasswordChanged);
+        var ended = await store.RevokeAllExceptAsync(account.Id, keepStorageHash: null, EndReason.PasswordChanged);
+        // This browser's own session is among them, but it goes on under a new token: a rotation, not an end.
+        metrics.SessionsEnded(MetricTags.PasswordChanged, ended - 1);
         return await SignInAsync(http, account, previous.Persistent, passedTwoStep: previous.PassedTwoStep);
     }
 
@@ -70,11 +80,10 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
         current.Replace(session, http);
     }
 
-    private async Task<string?> EndBrowserSessionAsync(HttpContext http)
+    private async Task<(string UserId, int Ended)?> EndBrowserSessionAsync(HttpContext http)
     {
         if (!cookie.TryRead(http.Request, out var credential))
             return null;
-        await store.DeleteAsync(credential);
-        return credential.UserId;
+        return (credential.UserId, await store.DeleteAsync(credential));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Redis;
+using SessionSite.Telemetry;
 
 namespace SessionSite.Sessions;
 
@@ -15,6 +16,7 @@ public sealed class SessionStore(
     IOptions<RedisSessionOptions> options,
     TimeProvider clock,
     UserStore users,
+    SiteMetrics metrics,
     ILogger<SessionStore> logger)
 {
     /// <summary>
@@ -77,6 +79,7 @@ public sealed class SessionStore(
             // Past a lifetime shortened since it was written, Redis would still keep it: end it for every instance.
             if (now < session.ExpiresAt)
                 await DeleteAsync(credential);
+            metrics.SessionsEnded(MetricTags.Expired);
             return null;
         }
         if (!lifetime.NeedsTouch(session, now))
@@ -102,7 +105,8 @@ public sealed class SessionStore(
         return null;
     }
 
-    public Task DeleteAsync(SessionCredential credential) =>
+    /// <summary>Ends the session the credential names; how many ended (0 when it was gone already).</summary>
+    public Task<int> DeleteAsync(SessionCredential credential) =>
         index.RemoveAsync(credential.UserId, [credential.StorageHash], clock.GetUtcNow());
 
     /// <summary>The user's live sessions, newest first; members whose entry is gone are pruned on the way.</summary>
@@ -113,7 +117,11 @@ public sealed class SessionStore(
         var found = await Task.WhenAll(hashes.Select(async hash => (hash, session: await ReadAsync(userId, hash))));
         var orphans = found.Where(f => f.session is null || lifetime.IsExpired(f.session, now)).Select(f => f.hash).ToArray();
         if (orphans.Length > 0)
+        {
+            // Listed but gone or past their time: Redis expired them, and this is when the site notices.
             await index.RemoveAsync(userId, orphans, now);
+            metrics.SessionsEnded(MetricTags.Expired, orphans.Length);
+        }
         return found
             .Where(f => !orphans.Contains(f.hash))
             .Select(f => new ListedSession(f.hash, f.session!))
@@ -159,7 +167,7 @@ public sealed class SessionStore(
             .Select(s => s.StorageHash)
             .ToArray();
         if (leastRecentlyUsed.Length > 0)
-            await index.RemoveAsync(userId, leastRecentlyUsed, clock.GetUtcNow(), EndReason.SignedOutElsewhere);
+            metrics.SessionsEnded(MetricTags.CapEvicted, await index.RemoveAsync(userId, leastRecentlyUsed, clock.GetUtcNow(), EndReason.SignedOutElsewhere));
     }
 
     private async Task<SessionRecord?> ReadAsync(string userId, string storageHash)

@@ -77,4 +77,27 @@ public static class MetricTags
     public const string Busy = "busy";
     public const string SecondStepRequired = "second_step_required";
     public const string SecondStepFailed = "second_step_failed";
+
+    /// <summary>A session started by signing up (no sign-in method was used).</summary>
+    public const string SignUp = "sign_up";
+
+    // Why sessions ended.
+    public const string SignedOut = "signed_out";
+    public const string Revoked = "revoked";
+    public const string RevokedOthers = "revoked_others";
+    public const string RevokedAll = "revoked_all";
+    public const string PasswordChanged = "password_changed";
+    public const string PasswordReset = "password_reset";
+    public const string CapEvicted = "cap_evicted";
+    public const string SecondStepLocked = "second_step_locked";
+    /// <summary>Too many wrong answers on "confirm it's you" (not in the list; the nearest operators would ask for).</summary>
+    public const string ConfirmLocked = "confirm_locked";
+    public const string AccountRecovered = "account_recovered";
+    public const string Deleted = "deleted";
+    public const string Expired = "expired";
+
+    // Mailed links asked for.
+    public const string ResetPasswordLink = "reset_password";
+    public const string VerifyEmailLink = "verify_email";
+    public const string ChangeEmailLink = "change_email";
 }
