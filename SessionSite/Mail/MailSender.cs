@@ -85,13 +85,19 @@ public sealed partial class MailSender(
 
     private async Task RetryDueAsync(CancellationToken stoppingToken)
     {
-        var pending = await Db.StreamPendingMessagesAsync(MailOutbox.StreamKey, MailOutbox.Group, Batch, RedisValue.Null);
-        foreach (var waiting in pending)
+        // Every pending entry is looked at, not only the first page: in an SMTP outage the oldest mail waits out long
+        // back-offs, and mail queued after it must not wait behind them. Those due go oldest-due first.
+        var due = new List<(StreamPendingMessageInfo Waiting, TimeSpan Backoff, double OverdueMs)>();
+        await foreach (var waiting in PendingAsync())
         {
             // Our own failures wait their backoff; another instance's mail may still be on its way out.
             var backoff = waiting.ConsumerName == consumer ? Backoff(waiting.DeliveryCount) : Max(Backoff(waiting.DeliveryCount), Options.AbandonedAfter);
-            if (waiting.IdleTimeInMilliseconds < backoff.TotalMilliseconds)
-                continue;
+            if (waiting.IdleTimeInMilliseconds >= backoff.TotalMilliseconds)
+                due.Add((waiting, backoff, waiting.IdleTimeInMilliseconds - backoff.TotalMilliseconds));
+        }
+        foreach (var (waiting, backoff, _) in due.OrderByDescending(d => d.OverdueMs))
+        {
+            stoppingToken.ThrowIfCancellationRequested();
             if (waiting.DeliveryCount >= Options.MaxAttempts)
             {
                 LogGaveUp(logger, waiting.MessageId.ToString(), waiting.DeliveryCount);
@@ -104,6 +110,21 @@ public sealed partial class MailSender(
             var claimed = await Db.StreamClaimAsync(MailOutbox.StreamKey, MailOutbox.Group, consumer, (long)backoff.TotalMilliseconds, [waiting.MessageId]);
             foreach (var entry in claimed.Where(e => !e.IsNull))
                 await TrySendAsync(entry, waiting.DeliveryCount + 1, stoppingToken);
+        }
+    }
+
+    /// <summary>The group's whole pending list, a page at a time (XPENDING with an exclusive start id).</summary>
+    private async IAsyncEnumerable<StreamPendingMessageInfo> PendingAsync()
+    {
+        RedisValue from = "-";
+        while (true)
+        {
+            var page = await Db.StreamPendingMessagesAsync(MailOutbox.StreamKey, MailOutbox.Group, Batch, RedisValue.Null, from, "+");
+            foreach (var waiting in page)
+                yield return waiting;
+            if (page.Length < Batch)
+                yield break;
+            from = "(" + page[^1].MessageId;
         }
     }
 
