@@ -39,6 +39,73 @@ public sealed class RecoverTests(MailFixture fixture) : IClassFixture<MailFixtur
         return (attacker, theirs);
     }
 
+    /// <summary>The attacker moves the account twice, so the second notice (and its link) goes to their own first address.</summary>
+    private async Task<(Browser Attacker, string First, string Second)> MovedTwiceAsync(string email)
+    {
+        var (attacker, first) = await TakenOverAsync(email);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = UserStories.NewEmail();
+        await (await ChangeEmailPage.OpenAsync(attacker)).SubmitAsync(second);
+        var confirm = SmtpCatcher.LinkIn(await MailAsync(second, "Confirm your new email address for SessionSite"), "/email/confirm");
+        Assert.Equal("/profile", (await attacker.GetAsync(confirm.PathAndQuery)).Headers.Location?.OriginalString);
+        return (attacker, first, second);
+    }
+
+    [Fact]
+    public async Task TheOwnersRecoveryKillsTheLinksTheAttackerMailedToThemselvesAndFreesTheirAddresses()
+    {
+        var (_, email) = await UserStories.SignUpAsync(NewBrowser());
+        var (_, first, _) = await MovedTwiceAsync(email);
+        var owners = await RecoverLinkAsync(email, "Your SessionSite email address was changed");
+        var attackers = await RecoverLinkAsync(first, "Your SessionSite email address was changed");
+
+        await (await RecoverPage.OpenAsync(NewBrowser(), owners)).SecureAsync();
+        var replayed = await NewBrowser().GetAsync(attackers.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+        Assert.NotNull((await Browser.ParseAsync(replayed)).QuerySelector("#link-invalid"));
+        Assert.False(fixture.Redis.Database.KeyExists(RedisKeys.Email(first)));
+        Assert.Equal(email, (await ProfileAfterResetAsync(email)).Email);
+    }
+
+    [Fact]
+    public async Task AnAttackerRecoveringFirstCannotKillTheOwnersEarlierLink()
+    {
+        var (_, email) = await UserStories.SignUpAsync(NewBrowser());
+        var (_, first, _) = await MovedTwiceAsync(email);
+        var owners = await RecoverLinkAsync(email, "Your SessionSite email address was changed");
+        var attackers = await RecoverLinkAsync(first, "Your SessionSite email address was changed");
+
+        await (await RecoverPage.OpenAsync(NewBrowser(), attackers)).SecureAsync();
+        await (await RecoverPage.OpenAsync(NewBrowser(), owners)).SecureAsync();
+
+        Assert.Equal(email, (await ProfileAfterResetAsync(email)).Email);
+        Assert.False(fixture.Redis.Database.KeyExists(RedisKeys.Email(first)));
+    }
+
+    [Fact]
+    public async Task ALinkFromANewDeviceNoticePutsBackTheAddressItWentToAndNeverMailsTheAttacker()
+    {
+        var (_, email) = await UserStories.SignUpAsync(NewBrowser());
+        var (_, theirs) = await TakenOverAsync(email); // the attacker's browser was new: its notice went to the owner
+        var link = await RecoverLinkAsync(email, "New sign-in to your SessionSite account");
+
+        var page = await RecoverPage.OpenAsync(NewBrowser(), link);
+        Assert.Contains(email, page.Document.QuerySelector("#recover")!.TextContent);
+        await page.SecureAsync();
+
+        Assert.Equal(email, (await ProfileAfterResetAsync(email)).Email);
+        Assert.DoesNotContain(fixture.Smtp.To(theirs), m => m.Subject == "Choose a new SessionSite password");
+    }
+
+    /// <summary>The reset mailed after a recovery, used, and a sign-in with the new password.</summary>
+    private async Task<ProfilePage> ProfileAfterResetAsync(string email)
+    {
+        var reset = SmtpCatcher.LinkIn(await MailAsync(email, "Choose a new SessionSite password"), "/password/reset");
+        await (await ResetPasswordPage.OpenAsync(NewBrowser(), reset)).SubmitAsync(NewPassword);
+        return await UserStories.SignInAsync(NewBrowser(), email, NewPassword);
+    }
+
     [Fact]
     public async Task FromTheOldAddressItRestoresItRemovesTheAttackersAuthenticatorEndsTheirSessionAndRetiresThePassword()
     {

@@ -23,10 +23,14 @@ public sealed class RecoverController(
     SecurityLog log) : Controller
 {
     [HttpGet("/account/recover")]
-    public async Task<IActionResult> Confirm(string? token) =>
-        await links.PeekAsync(token) is { } claim
-            ? View("Confirm", new RecoverConfirmation(new RecoverForm { Token = token! }, RecoverableKind.Describe(claim.Kind), claim.At, claim.OldEmail))
-            : LinkInvalid();
+    public async Task<IActionResult> Confirm(string? token)
+    {
+        if (await links.PeekAsync(token) is not { } claim || await users.FindByIdAsync(claim.Link.UserId) is not { } account)
+            return LinkInvalid();
+        // Only an address the account has left since the notice is "put back"; the one it still has is just kept.
+        var addressBack = claim.OldEmail is { } mailedTo && EmailAddress.Normalize(mailedTo) != EmailAddress.Normalize(account.Email) ? mailedTo : null;
+        return View("Confirm", new RecoverConfirmation(new RecoverForm { Token = token! }, RecoverableKind.Describe(claim.Kind), claim.At, addressBack));
+    }
 
     [HttpPost("/account/recover")]
     [BusyBeforeHashing]

@@ -112,7 +112,8 @@ public sealed class AccountMail(
     // Without a link (the account was deleted meanwhile) the notice still goes, with the advice that still holds.
     private async Task RecoverableNoticeAsync(RecoverableEvent change, string kind, string to, string subject, string what)
     {
-        if (await recoverLinks.IssueAsync(change) is { } token)
+        // Bound to the mailbox it goes to: using it puts that address back, so a reset never goes to an address the notice did not.
+        if (await recoverLinks.IssueAsync(change with { OldEmail = to }) is { } token)
             await outbox.QueueAsync(MailTemplates.RecoverableNotice(kind, to, subject, what, Link("/account/recover", token),
                 RecoverLinks.LifetimeText));
         else

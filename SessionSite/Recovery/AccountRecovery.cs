@@ -6,7 +6,8 @@ using StackExchange.Redis;
 namespace SessionSite.Recovery;
 
 /// <summary>What a "this wasn't me" link undid: the address the account had, and the one it has now.</summary>
-public sealed record RecoverOutcome(string AddressBefore, string Address, long SessionsEnded);
+/// <summary>What a recovery did: the address before and after, the sessions it ended, and the addresses that later links had reserved.</summary>
+public sealed record RecoverOutcome(string AddressBefore, string Address, long SessionsEnded, IReadOnlyList<string> LaterReserved);
 
 /// <summary>
 /// Undoing a change the owner did not make: in one script in the user's hash slot, the link is used up, every
@@ -18,14 +19,26 @@ public sealed record RecoverOutcome(string AddressBefore, string Address, long S
 public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider clock)
 {
     // KEYS = link, link list, account, session index, ended reasons, recovery codes, known devices; ARGV = the link's
-    // member, the session-key prefix, the retired password hash, now (ms), the end reason, how long it is kept (ms).
-    // Returns {address before, address after, sessions ended} or nil. Hand-written: no library makes these writes one atomic step.
+    // member, the session-key prefix, the retired password hash, now (ms), the end reason, how long it is kept (ms), the
+    // recover-key prefix. Every link of an event at or after this one dies with it (an attacker's links to their own
+    // addresses, or a new-device notice they caused, must not undo the owner's recovery), while links of earlier
+    // events live on, so whoever holds the earliest notice has the last word. Returns {address before, address after,
+    // sessions ended, {addresses those later links named}} or nil. Hand-written: no library makes these writes one atomic step.
     private const string RecoverScript = """
         local link = redis.call('HMGET', KEYS[1], 'at', 'x', 'old')
         if not link[1] then return nil end
         redis.call('DEL', KEYS[1])
         redis.call('SREM', KEYS[2], ARGV[1])
         if tonumber(link[2]) <= tonumber(ARGV[4]) or redis.call('EXISTS', KEYS[3]) == 0 then return nil end
+        local later = {}
+        for _, other in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+          local o = redis.call('HMGET', ARGV[7] .. other, 'at', 'old')
+          if not o[1] or tonumber(o[1]) >= tonumber(link[1]) then
+            if o[2] then table.insert(later, o[2]) end
+            redis.call('DEL', ARGV[7] .. other)
+            redis.call('SREM', KEYS[2], other)
+          end
+        end
         local members = redis.call('ZRANGE', KEYS[4], 0, -1)
         for _, member in ipairs(members) do
           redis.call('DEL', ARGV[2] .. member)
@@ -48,9 +61,9 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
         if link[3] and link[3] ~= before then
           redis.call('HSET', KEYS[3], 'email', link[3], 'verified', '1')
           redis.call('HINCRBY', KEYS[3], 'pv', 1)
-          return {before, link[3], #members}
+          return {before, link[3], #members, later}
         end
-        return {before, before, #members}
+        return {before, before, #members, later}
         """;
 
     /// <summary>Ended sessions say why for a day, as after a password change.</summary>
@@ -74,13 +87,17 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
             [RedisKeys.Recover(userId, member), RedisKeys.RecoverLinks(userId), RedisKeys.Account(userId), RedisKeys.SessionIndex(userId),
                 RedisKeys.SessionsEnded(userId), RedisKeys.RecoveryCodes(userId), RedisKeys.KnownDevices(userId)],
             [member, RedisKeys.Session(userId, ""), retiredPasswordHash, clock.GetUtcNow().ToUnixTimeMilliseconds(), EndReason.PasswordChanged,
-                (long)ReasonKept.TotalMilliseconds]);
+                (long)ReasonKept.TotalMilliseconds, RedisKeys.Recover(userId, "")]);
         if (result.IsNull)
             return null;
         var answer = (RedisResult[])result!;
-        var outcome = new RecoverOutcome((string)answer[0]!, (string)answer[1]!, (long)answer[2]);
+        var outcome = new RecoverOutcome((string)answer[0]!, (string)answer[1]!, (long)answer[2],
+            ((RedisResult[])answer[3]!).Select(a => (string)a!).ToList());
         if (outcome.AddressBefore != outcome.Address)
             await SwapAddressKeysAsync(userId, outcome);
+        // Addresses the account left after the event undone were kept for links that are gone now: anyone may take them.
+        foreach (var address in outcome.LaterReserved.Where(a => EmailAddress.Normalize(a) != EmailAddress.Normalize(outcome.Address)))
+            await AddressKeys.ReleaseAsync(Db, address, userId);
         return outcome;
     }
 

@@ -3,7 +3,8 @@ namespace SessionSite.Recovery;
 /// <summary>
 /// A change a notice reports and a "this wasn't me" link can undo: whose, which kind (<see cref="RecoverableKind"/>),
 /// when it was made (taken just before the change's write, so what the change itself added counts as "since"),
-/// and for an email change the address it left.
+/// and the address to put back: for an email change the address it left; for the other kinds the notice's
+/// recipient is filled in when the link is made, so a recovery never mails a reset to an address the notice did not reach.
 /// </summary>
 public sealed record RecoverableEvent(string UserId, string Kind, DateTimeOffset At, string? OldEmail = null);
 
