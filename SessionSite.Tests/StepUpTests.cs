@@ -87,6 +87,24 @@ public sealed class StepUpTests(MailFixture fixture) : IClassFixture<MailFixture
     }
 
     [Fact]
+    public async Task SigningOutOneOtherSessionIsGuardedTooSoAStolenCookieCannotEndThemOneByOne()
+    {
+        var (browser, email) = await SignedUpAsync();
+        await UserStories.SignInAsync(NewBrowser(), email);
+        var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
+        var other = (await SessionsPage.OpenAsync(browser)).Rows.Single(r => !r.IsCurrent).Handle;
+        var form = Assert.IsAssignableFrom<IHtmlFormElement>((await browser.GetDocumentAsync($"/sessions/{other}/revoke")).QuerySelector("#confirm-revoke-form"));
+
+        fixture.Clock.Advance(PastTheWindow);
+        var page = await browser.GetAsync($"/sessions/{other}/revoke");
+        var post = await browser.SubmitAsync(form);
+
+        Assert.Equal(ConfirmLocation($"/sessions/{other}/revoke"), page.Headers.Location?.OriginalString);
+        Assert.Equal(ConfirmLocation("/sessions"), post.Headers.Location?.OriginalString);
+        Assert.Equal(2, fixture.Redis.Database.SortedSetLength(RedisKeys.SessionIndex(userId)));
+    }
+
+    [Fact]
     public async Task ConfirmingRotatesTheTokenKeepsTheSessionAndIsRecordedInTheActivity()
     {
         var (browser, _) = await SignedUpAsync();

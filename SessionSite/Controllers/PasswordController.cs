@@ -31,7 +31,14 @@ public sealed class PasswordController(
         // learn only afterwards that the current one was never right.
         if (string.IsNullOrEmpty(form.CurrentPassword))
             return View(form);
-        if (await check.VerifyAsync(this, mine.Record, form.CurrentPassword, nameof(form.CurrentPassword)) is not { } stored)
+        var checkedPassword = await check.VerifyAsync(this, mine, form.CurrentPassword, nameof(form.CurrentPassword));
+        if (checkedPassword.SessionSpent)
+        {
+            await sessions.SignOutAsync(HttpContext, Telemetry.MetricTags.ConfirmLocked);
+            TempData.Flash("For your safety this browser was signed out, after too many wrong passwords.", FlashKind.Warning);
+            return Redirect("/signin");
+        }
+        if (checkedPassword.Account is not { } stored)
             return View(form);
         if (!ModelState.IsValid)
             return View(form);

@@ -18,10 +18,13 @@ public sealed class SessionsController(
 
     /// <summary>Asks before signing a device out: a confirmation page works without any script under the CSP.</summary>
     [HttpGet("/sessions/{handle}/revoke")]
+    [RequireConfirmation]
     public async Task<IActionResult> ConfirmRevoke(string handle) =>
         (await RowsAsync()).FirstOrDefault(row => row.Handle == handle) is { } row ? View(row) : NotFound();
 
+    // Guarded like "sign out all others": a stolen cookie must not end the owner's sessions one by one.
     [HttpPost("/sessions/{handle}/revoke")]
+    [RequireConfirmation(FormPage = "/sessions")]
     public async Task<IActionResult> Revoke(string handle)
     {
         var mine = current.Required;
