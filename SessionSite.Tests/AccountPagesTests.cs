@@ -86,12 +86,15 @@ public sealed class AccountPagesTests(MailFixture fixture) : IClassFixture<MailF
     public async Task TheActivityKeepsTheLast100Events()
     {
         var (profile, _) = await UserStories.SignUpAsync(NewBrowser());
-        for (var i = 0; i < 110; i++)
+        var userId = RedisInspection.UserIdOf(profile.Browser.SessionCookie!);
+        // XADD MAXLEN ~ 100 trims whole stream nodes (100 entries each): past 200 events Redis must have dropped some.
+        for (var i = 0; i < 210; i++)
             await (await EditProfilePage.OpenAsync(profile.Browser)).SaveAsync($"Name {i}");
 
         var activity = await ActivityPage.OpenAsync(profile.Browser);
 
         Assert.Equal(100, activity.Events.Count);
+        Assert.InRange(fixture.Redis.Database.StreamLength(RedisKeys.Activity(userId)), 100, 200);
     }
 
     [Fact]

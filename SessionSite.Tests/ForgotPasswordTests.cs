@@ -99,6 +99,9 @@ public sealed class ForgotPasswordTests(MailFixture fixture) : IClassFixture<Mai
         Assert.NotNull((await Browser.ParseAsync(again)).QuerySelector("#link-invalid"));
         Assert.NotNull((await Browser.ParseAsync(replayedForm)).QuerySelector("#link-invalid"));
         Assert.Equal(email, (await UserStories.SignInAsync(NewBrowser(), email, NewPassword)).Email);
+        // Used up, not merely outlived by the stamp: nothing of it stays in Redis.
+        var userId = Uri.UnescapeDataString(link.Query.Split('=')[1]).Split('.')[0];
+        Assert.Empty(fixture.Redis.Keys($"{{user:{userId}}}:link:resetpassword:*"));
     }
 
     [Fact]

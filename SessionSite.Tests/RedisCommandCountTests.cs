@@ -1,3 +1,4 @@
+using SessionSite.Redis;
 using System.Net;
 using SessionSite.Mail;
 using SessionSite.Tests.Infrastructure;
@@ -26,12 +27,17 @@ public sealed class RedisCommandCountTests(PrivateRedisFixture fixture) : IClass
             .Sum(entry => entry.Value - before.GetValueOrDefault(entry.Key));
     }
 
-    /// <summary>Signed up, and the welcome mail's sending (acknowledge, delete) already over, so it is not counted.</summary>
+    /// <summary>
+    /// Signed up, and the welcome mail's sending (acknowledge, delete) and the fire-and-forget "account-created"
+    /// activity entry (XADD, PEXPIRE) already over, so neither is counted.
+    /// </summary>
     private async Task<Browser> SignedUpAsync()
     {
         var browser = fixture.Site.NewBrowser();
         await UserStories.SignUpAsync(browser);
         await Poll.UntilAsync(() => fixture.Redis.Database.StreamLength(MailOutbox.StreamKey) == 0, "the mail outbox to drain");
+        var activity = RedisKeys.Activity(RedisInspection.UserIdOf(browser.SessionCookie!));
+        await Poll.UntilAsync(() => fixture.Redis.Database.KeyTimeToLive(activity) is not null, "the sign-up's activity entry");
         return browser;
     }
 

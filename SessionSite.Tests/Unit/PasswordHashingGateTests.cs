@@ -10,6 +10,8 @@ public sealed class PasswordHashingGateTests
     {
         // A storm's hashes must yield the CPU to pages: not on the thread pool, and at a Linux nice value above 0.
         using var gate = new PasswordHashingGate(Options.Create(new PasswordHashingOptions { MaxConcurrent = 2 }));
+        // The suite may itself run under `nice`: what matters is the hashing threads' value and that the rest keeps the starting one.
+        var starting = NiceOfThisThread();
 
         var seen = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
             gate.RunAsync(() => (Nice: NiceOfThisThread(), Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name))));
@@ -18,10 +20,10 @@ public sealed class PasswordHashingGateTests
         {
             Assert.False(thread.IsThreadPoolThread);
             Assert.Equal(LowPriorityThreads.HashingThreadName, thread.Name);
-            Assert.Equal(LowPriorityThreads.Niceness, thread.Nice);
+            Assert.True(thread.Nice >= LowPriorityThreads.Niceness, $"a hashing thread ran at nice {thread.Nice}");
         });
         // What follows a hash runs at normal priority: the thread pool never gets a worker born of a hashing thread.
-        Assert.Equal(0, NiceOfThisThread());
+        Assert.Equal(starting, NiceOfThisThread());
     }
 
     [Fact]
