@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SessionSite.Accounts;
+using SessionSite.Redis;
 using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
@@ -133,5 +136,24 @@ public sealed class EmailChangeTests(MailFixture fixture) : IClassFixture<MailFi
         await MailMarker.SendAsync(fixture.Smtp, fixture.Site.NewBrowser().ComingFrom(NewIp()), email);
         Assert.Equal(PerAccount, fixture.Smtp.To(email).Count(m => m.Subject == "A change of your SessionSite email address was requested"));
         Assert.Empty(fixture.Smtp.To(targets[PerAccount]));
+    }
+
+    [Fact]
+    public async Task AClaimWhoseChangeNeverCommitsFreesItselfAndACommittedOneIsKeptForGood()
+    {
+        var users = fixture.Site.Services.GetRequiredService<UserStore>();
+        var (profile, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser());
+        var userId = RedisInspection.UserIdOf(profile.Browser.SessionCookie!);
+        var abandoned = UserStories.NewEmail();
+        var kept = UserStories.NewEmail();
+
+        // The process dies between claiming the new address and moving the account.
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            users.ChangeEmailAsync(userId, email, abandoned, () => throw new InvalidOperationException("the process died here")));
+        var (result, _) = await users.ChangeEmailAsync(userId, email, kept, () => Task.FromResult<long?>(2));
+
+        Assert.InRange(fixture.Redis.Database.KeyTimeToLive(RedisKeys.Email(EmailAddress.Normalize(abandoned)))!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.Equal(EmailChangeResult.Changed, result);
+        Assert.Null(fixture.Redis.Database.KeyTimeToLive(RedisKeys.Email(EmailAddress.Normalize(kept))));
     }
 }

@@ -19,12 +19,16 @@ public static class AddressKeys
 
     private const string ReserveScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
 
-    // SET NX, as at sign-up; or the account's own already (an address it left and may take back).
+    // SET NX with a timeout, as at sign-up; or the account's own already (an address it left and may take back).
     private const string ClaimScript =
-        "if redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 1 end if redis.call('GET', KEYS[1]) == ARGV[1] then return 2 end return 0";
+        "if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end if redis.call('GET', KEYS[1]) == ARGV[1] then return 2 end return 0";
 
-    public static async Task<AddressClaim> ClaimAsync(IDatabase db, string address, string userId) =>
-        (AddressClaim)(int)await db.ScriptEvaluateAsync(ClaimScript, [Key(address)], [userId]);
+    /// <summary>
+    /// Claims the address for the account for <paramref name="timeout"/> only: the step that commits the change makes
+    /// it permanent (<see cref="KeepAsync"/>), so a crash between the two leaves no address reserved for ever.
+    /// </summary>
+    public static async Task<AddressClaim> ClaimAsync(IDatabase db, string address, string userId, TimeSpan timeout) =>
+        (AddressClaim)(int)await db.ScriptEvaluateAsync(ClaimScript, [Key(address)], [userId, (long)timeout.TotalMilliseconds]);
 
     /// <summary>The address is the account's for good (no TTL).</summary>
     public static Task KeepAsync(IDatabase db, string address, string userId) => db.ScriptEvaluateAsync(KeepScript, [Key(address)], [userId]);

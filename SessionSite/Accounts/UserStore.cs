@@ -105,7 +105,7 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
     {
         var newKey = RedisKeys.Email(EmailAddress.Normalize(newEmail));
         var sameMailbox = newKey == RedisKeys.Email(EmailAddress.Normalize(oldEmail));
-        var claim = sameMailbox ? AddressClaim.Ours : await AddressKeys.ClaimAsync(Db, newEmail, userId);
+        var claim = sameMailbox ? AddressClaim.Ours : await AddressKeys.ClaimAsync(Db, newEmail, userId, ClaimTimeout);
         if (claim == AddressClaim.Taken)
             return (EmailChangeResult.Taken, 0);
         if (await moveAccount() is not { } version)
@@ -116,8 +116,8 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         }
         if (sameMailbox)
             return (EmailChangeResult.Changed, version);
-        if (claim == AddressClaim.Ours)
-            await AddressKeys.KeepAsync(Db, newEmail, userId); // an address this account left a while ago is its own again, for good
+        // The claim (or an address this account left a while ago and still held) is the account's now, for good.
+        await AddressKeys.KeepAsync(Db, newEmail, userId);
         await AddressKeys.ReserveAsync(Db, oldEmail, userId);
         return (EmailChangeResult.Changed, version);
     }
