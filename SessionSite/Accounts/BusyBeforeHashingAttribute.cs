@@ -15,7 +15,7 @@ namespace SessionSite.Accounts;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class BusyBeforeHashingAttribute : Attribute, IFilterFactory, IOrderedFilter
 {
-    // Before LoadSessionBeforeAntiforgeryFilter (-1000) and antiforgery's own filter (1000).
+    // Before SessionGateFilter (-1000) and antiforgery's own filter (1000).
     public int Order => -2000;
 
     public bool IsReusable => true; // it holds only singletons: the gate, the options, the clock

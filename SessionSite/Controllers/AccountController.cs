@@ -14,6 +14,7 @@ using SessionSite.Web;
 
 namespace SessionSite.Controllers;
 
+[PublicPage]
 public sealed class AccountController(
     UserStore users,
     PasswordAuthenticator authenticator,

@@ -10,6 +10,7 @@ using SessionSite.Throttling;
 namespace SessionSite.Controllers;
 
 /// <summary>Proving an address (verification) and moving to a new one (email change): both by a mailed link.</summary>
+[PublicPage]
 public sealed class EmailController(
     UserStore users,
     SingleUseLinks links,

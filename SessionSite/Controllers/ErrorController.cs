@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SessionSite.Sessions;
 using SessionSite.Accounts;
 using SessionSite.Redis;
 using SessionSite.Telemetry;
@@ -10,6 +11,7 @@ namespace SessionSite.Controllers;
 /// <summary>Friendly pages for failures; re-executed with the original method, hence no HTTP-method attributes.</summary>
 [IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
+[PublicPage]
 public sealed partial class ErrorController(ILogger<ErrorController> logger, SiteMetrics metrics) : Controller
 {
     private static readonly TimeSpan RedisRetryAfter = TimeSpan.FromSeconds(5);

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using SessionSite.Sessions;
 
 namespace SessionSite.Controllers;
 
+[PublicPage]
 public sealed class HomeController : Controller
 {
     [HttpGet("/")]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SessionSite.Sessions;
 using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Flash;
@@ -9,6 +10,7 @@ using SessionSite.Throttling;
 namespace SessionSite.Controllers;
 
 /// <summary>A forgotten password: a link by mail, then a new password. It never signs the browser in by itself.</summary>
+[PublicPage]
 public sealed class PasswordRecoveryController(
     UserStore users,
     PasswordAuthenticator passwords,

@@ -12,6 +12,7 @@ namespace SessionSite.Controllers;
 /// "This wasn't me": a signed-out page reached from a notice. Opening the link only explains; its form undoes the
 /// change (<see cref="AccountRecovery"/>) and mails a reset link to the account's own address.
 /// </summary>
+[PublicPage]
 public sealed class RecoverController(
     RecoverLinks links,
     AccountRecovery recovery,

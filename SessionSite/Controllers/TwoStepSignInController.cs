@@ -78,5 +78,5 @@ public sealed class TwoStepSignInController(
     }
 
     private async Task<SessionRecord?> HalfSessionAsync() =>
-        await current.GetAsync(HttpContext) is { Record.IsAuthenticated: false } half ? half.Record : null;
+        await current.GetAsync(HttpContext) is { Record.Stage: SignInStage.PasswordOnly } half ? half.Record : null;
 }

@@ -18,7 +18,7 @@ public sealed class NewDeviceNotice(DeviceCookie cookie, KnownDevices devices, C
     /// </summary>
     public async Task AdoptSignedInBrowserAsync(HttpContext http, Account account)
     {
-        if (cookie.TryRead(http.Request, out _) || await current.GetAsync(http) is not { Record: { IsAuthenticated: true } record } || record.UserId != account.Id)
+        if (cookie.TryRead(http.Request, out _) || await current.GetAsync(http) is not { Record: { IsSignedIn: true } record } || record.UserId != account.Id)
             return;
         await devices.RememberAsync(account.Id, cookie.ReadOrIssue(http), announce: false);
     }

@@ -18,7 +18,7 @@ public sealed class SessionLifetime(IOptions<RedisSessionOptions> options)
 
     /// <summary>Derived, not stored: a lifetime changed in configuration applies to existing sessions too.</summary>
     public DateTimeOffset AbsoluteExpiry(SessionRecord session) =>
-        session.CreatedAt + (!session.IsAuthenticated ? HalfSignedInLifetime : session.Persistent ? Options.RememberMeLifetime : Options.AbsoluteLifetime);
+        session.CreatedAt + (!session.IsSignedIn ? HalfSignedInLifetime : session.Persistent ? Options.RememberMeLifetime : Options.AbsoluteLifetime);
 
     public DateTimeOffset ExpiryAfterUse(SessionRecord session, DateTimeOffset now)
     {
@@ -46,5 +46,5 @@ public sealed class SessionLifetime(IOptions<RedisSessionOptions> options)
 
     /// <summary>True while that proof still vouches for a sensitive change (<see cref="RedisSessionOptions.StepUpWindow"/>).</summary>
     public bool IsRecentlyConfirmed(SessionRecord session, DateTimeOffset now) =>
-        session.IsAuthenticated && now - ConfirmedAt(session) < Options.StepUpWindow;
+        session.IsSignedIn && now - ConfirmedAt(session) < Options.StepUpWindow;
 }

@@ -28,4 +28,13 @@ public sealed record SessionRecord(
     [property: JsonPropertyName("v"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool EmailVerified = false,
     [property: JsonPropertyName("r"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ProfileVersion = 0,
     [property: JsonPropertyName("t"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool PassedTwoStep = false,
-    [property: JsonPropertyName("k"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ConfirmedAfterSeconds = 0);
+    [property: JsonPropertyName("k"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ConfirmedAfterSeconds = 0)
+{
+    /// <summary>How far the sign-in got, read from the two stored flags; what every check of "signed in" asks.</summary>
+    [JsonIgnore]
+    public SignInStage Stage =>
+        !IsAuthenticated ? SignInStage.PasswordOnly : PassedTwoStep ? SignInStage.CompleteWithSecondStep : SignInStage.Complete;
+
+    [JsonIgnore]
+    public bool IsSignedIn => Stage != SignInStage.PasswordOnly;
+}

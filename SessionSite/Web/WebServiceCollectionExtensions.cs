@@ -15,7 +15,7 @@ public static class WebServiceCollectionExtensions
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
             options.Filters.Add<LoadSessionBeforeViewFilter>();
-            options.Filters.Add<LoadSessionBeforeAntiforgeryFilter>();
+            options.Filters.Add<SessionGateFilter>();
         });
         services.AddSiteCookies(configuration);
         services.AddSingleton<Controllers.CurrentPasswordCheck>();
