@@ -1,7 +1,9 @@
 using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Configuration;
+using SessionSite.Controllers;
 using SessionSite.Devices;
+using SessionSite.Forms;
 using SessionSite.Mail;
 using SessionSite.Recovery;
 using SessionSite.Redis;
@@ -9,10 +11,10 @@ using SessionSite.Sessions;
 using SessionSite.Telemetry;
 using SessionSite.Throttling;
 using SessionSite.TwoStep;
-using SessionSite.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddSiteBasics(builder.Configuration);
 builder.Services.AddRedis(builder.Configuration);
 builder.Services.AddActivity();
 builder.Services.AddAccounts(builder.Configuration);
@@ -23,7 +25,8 @@ builder.Services.AddRecovery(builder.Configuration);
 builder.Services.AddTwoStep();
 builder.Services.AddDevices();
 builder.Services.AddSitePipeline(builder.Configuration);
-builder.Services.AddSiteMvc(builder.Configuration);
+builder.Services.AddSiteMvc();
+builder.Services.AddPageServices();
 builder.Services.AddSiteHealthChecks();
 builder.Services.AddSiteTelemetry(builder.Configuration);
 

@@ -13,6 +13,7 @@ public static class AccountServiceCollectionExtensions
             .Bind(configuration.GetSection(PasswordHashingOptions.Section));
         services.AddValidatedOptions<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.Section));
         services.AddSingleton<PasswordHashingGate>();
+        services.AddSingleton<Telemetry.IGaugeSource>(provider => provider.GetRequiredService<PasswordHashingGate>());
         services.AddValidatedOptions<AccountOptions>(configuration.GetSection(AccountOptions.Section));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<CommonPasswords>();

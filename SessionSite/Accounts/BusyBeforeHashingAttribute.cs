@@ -49,7 +49,7 @@ public sealed class BusyBeforeHashingFilter(
         // every refusal into another request at once; a short pause, holding no thread, slows such a loop to a few
         // requests a second per connection and costs a person who meets it a quarter of a second.
         await Task.Delay(options.Value.BusyAnswerDelay, clock, context.HttpContext.RequestAborted);
-        RetryLater.Answer(context.HttpContext.Response, StatusCodes.Status503ServiceUnavailable, SiteBusyException.RetryAfter);
+        RetryLater.RefuseForSeconds(context.HttpContext.Response, StatusCodes.Status503ServiceUnavailable, SiteBusyException.RetryAfter);
         context.Result = new ViewResult { ViewName = BusyView, StatusCode = StatusCodes.Status503ServiceUnavailable };
     }
 }

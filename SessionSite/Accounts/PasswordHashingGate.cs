@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SessionSite.Telemetry;
 
+using SessionSite.Web;
+
 namespace SessionSite.Accounts;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace SessionSite.Accounts;
 /// the rest are told that the site is busy. The hashes themselves run on low-priority threads
 /// (<see cref="LowPriorityThreads"/>), so pages keep the CPU they need while a storm lasts.
 /// </summary>
-public sealed class PasswordHashingGate : IDisposable
+public sealed class PasswordHashingGate : IDisposable, Telemetry.IGaugeSource
 {
     private readonly IOptions<PasswordHashingOptions> options;
     private readonly SiteMetrics? metrics;

@@ -168,7 +168,7 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         for _, link in ipairs(redis.call('SMEMBERS', KEYS[4])) do redis.call('DEL', link) end
         local reserved = {}
         for _, member in ipairs(redis.call('SMEMBERS', KEYS[8])) do
-          local old = redis.call('HGET', ARGV[2] .. member, 'old')
+          local old = redis.call('HGET', ARGV[2] .. member, '{{RecoverLinkFields.OldEmail}}')
           if old then table.insert(reserved, old) end
           redis.call('DEL', ARGV[2] .. member)
         end

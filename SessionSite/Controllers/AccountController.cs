@@ -41,7 +41,7 @@ public sealed class AccountController(
         var ip = ClientAddress.Of(HttpContext);
         if (await signUpThrottle.WaitAsync(ip) is { } wait)
         {
-            RetryLater.Answer(Response, StatusCodes.Status429TooManyRequests, wait);
+            RetryLater.RefuseForSeconds(Response, StatusCodes.Status429TooManyRequests, wait);
             return View("SignUpLimited", WaitText.Of(wait));
         }
         var account = await users.CreateAsync(form.Email, form.DisplayName, draft => authenticator.HashAsync(draft, form.Password));
@@ -147,6 +147,6 @@ public sealed class AccountController(
     private ViewResult TooManyAttempts(TimeSpan wait, string? userId)
     {
         log.SignInThrottled(HttpContext, wait, userId);
-        return View("TooManyAttempts", RetryLater.Answer(Response, StatusCodes.Status429TooManyRequests, wait));
+        return View("TooManyAttempts", RetryLater.RefuseForSeconds(Response, StatusCodes.Status429TooManyRequests, wait));
     }
 }

@@ -49,7 +49,7 @@ public sealed class ConfirmIdentityController(
             return await EndSessionAsync();
         if (attempt.Wait is { } wait)
         {
-            RetryLater.Answer(Response, StatusCodes.Status429TooManyRequests, wait);
+            RetryLater.RefuseForSeconds(Response, StatusCodes.Status429TooManyRequests, wait);
             ModelState.AddModelError(nameof(form.CurrentPassword), $"Too many wrong attempts from your network. Try again in {WaitText.Of(wait)}.");
             return Page(form, account);
         }

@@ -27,7 +27,7 @@ public sealed class CurrentPasswordCheck(UserStore users, PasswordAuthenticator 
             return new(null, SessionSpent: true);
         if (attempt.Wait is { } wait)
         {
-            RetryLater.Answer(http.Response, StatusCodes.Status429TooManyRequests, wait);
+            RetryLater.RefuseForSeconds(http.Response, StatusCodes.Status429TooManyRequests, wait);
             page.ModelState.AddModelError(field, $"Too many wrong attempts from your network. Try again in {WaitText.Of(wait)}.");
             return new(null);
         }

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using SessionSite.Sessions;
-using SessionSite.Accounts;
 using SessionSite.Redis;
+using SessionSite.Sessions;
 using SessionSite.Telemetry;
 using SessionSite.Web;
 
@@ -26,7 +25,7 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger, Sit
         {
             LogBusy(logger, path);
             metrics.BusyAnswer();
-            RetryLater.Answer(Response, StatusCodes.Status503ServiceUnavailable, SiteBusyException.RetryAfter);
+            RetryLater.RefuseForSeconds(Response, StatusCodes.Status503ServiceUnavailable, SiteBusyException.RetryAfter);
             return View("Busy");
         }
         if (error is not null && RedisFailure.Is(error))
@@ -35,7 +34,7 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger, Sit
             metrics.RedisFailure();
             ViewData["RetryPath"] = path.StartsWith('/') && !path.StartsWith("//") ? path : "/";
             ViewData["WasPost"] = HttpMethods.IsPost(HttpContext.Request.Method);
-            RetryLater.Answer(Response, StatusCodes.Status503ServiceUnavailable, RedisRetryAfter);
+            RetryLater.RefuseForSeconds(Response, StatusCodes.Status503ServiceUnavailable, RedisRetryAfter);
             return View("ServiceUnavailable");
         }
         if (error is BadHttpRequestException badRequest)

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
-using SessionSite.Sessions;
 using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Recovery;
+using SessionSite.Sessions;
 using SessionSite.Throttling;
 
 namespace SessionSite.Controllers;

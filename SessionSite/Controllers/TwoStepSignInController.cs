@@ -44,7 +44,7 @@ public sealed class TwoStepSignInController(
             log.SignInThrottled(HttpContext, wait, half.UserId);
             metrics.SignInAttempt(method, MetricTags.Throttled);
             await sessions.SignOutAsync(HttpContext, MetricTags.SecondStepLocked);
-            return View("~/Views/Account/TooManyAttempts.cshtml", RetryLater.Answer(Response, StatusCodes.Status429TooManyRequests, wait));
+            return View("~/Views/Account/TooManyAttempts.cshtml", RetryLater.RefuseForSeconds(Response, StatusCodes.Status429TooManyRequests, wait));
         }
         var account = await users.FindByIdAsync(half.UserId);
         if (account?.TwoStepSecret is null)

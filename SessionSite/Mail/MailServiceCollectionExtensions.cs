@@ -1,4 +1,5 @@
 using SessionSite.Configuration.Binding;
+using SessionSite.Telemetry;
 
 namespace SessionSite.Mail;
 
@@ -10,6 +11,8 @@ public static class MailServiceCollectionExtensions
         services.AddSingleton<MailOutbox>();
         services.AddSingleton<MailTransport>();
         services.AddHostedService<MailSender>();
+        services.AddSingleton<MailOutboxGauges>();
+        services.AddSingleton<IGaugeSource>(provider => provider.GetRequiredService<MailOutboxGauges>());
         return services;
     }
 }

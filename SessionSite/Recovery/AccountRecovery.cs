@@ -24,15 +24,15 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
     // addresses, or a new-device notice they caused, must not undo the owner's recovery), while links of earlier
     // events live on, so whoever holds the earliest notice has the last word. Returns {address before, address after,
     // sessions ended, {addresses those later links named}} or nil. Hand-written: no library makes these writes one atomic step.
-    private const string RecoverScript = """
-        local link = redis.call('HMGET', KEYS[1], 'at', 'x', 'old')
+    private const string RecoverScript = $$"""
+        local link = redis.call('HMGET', KEYS[1], '{{RecoverLinkFields.EventAt}}', '{{RecoverLinkFields.Expires}}', '{{RecoverLinkFields.OldEmail}}')
         if not link[1] then return nil end
         redis.call('DEL', KEYS[1])
         redis.call('SREM', KEYS[2], ARGV[1])
         if tonumber(link[2]) <= tonumber(ARGV[4]) or redis.call('EXISTS', KEYS[3]) == 0 then return nil end
         local later = {}
         for _, other in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-          local o = redis.call('HMGET', ARGV[7] .. other, 'at', 'old')
+          local o = redis.call('HMGET', ARGV[7] .. other, '{{RecoverLinkFields.EventAt}}', '{{RecoverLinkFields.OldEmail}}')
           if not o[1] or tonumber(o[1]) >= tonumber(link[1]) then
             if o[2] then table.insert(later, o[2]) end
             redis.call('DEL', ARGV[7] .. other)
@@ -46,21 +46,21 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
         end
         redis.call('DEL', KEYS[4])
         redis.call('PEXPIRE', KEYS[5], ARGV[6])
-        redis.call('HINCRBY', KEYS[3], 'stamp', 1)
-        redis.call('HSET', KEYS[3], 'password', ARGV[3])
+        redis.call('HINCRBY', KEYS[3], '{{AccountFields.CredentialStampField}}', 1)
+        redis.call('HSET', KEYS[3], '{{AccountFields.PasswordHashField}}', ARGV[3])
         local at = tonumber(link[1])
-        if tonumber(redis.call('HGET', KEYS[3], 'totp-at') or '-1') >= at then
-          redis.call('HDEL', KEYS[3], 'totp', 'totp-step', 'totp-at', 'codes-at')
+        if tonumber(redis.call('HGET', KEYS[3], '{{AccountFields.TwoStepAddedAtField}}') or '-1') >= at then
+          redis.call('HDEL', KEYS[3], '{{AccountFields.TwoStepSecretField}}', '{{AccountFields.TwoStepLastStepField}}', '{{AccountFields.TwoStepAddedAtField}}', '{{AccountFields.RecoveryCodesAddedAtField}}')
           redis.call('DEL', KEYS[6])
-        elseif tonumber(redis.call('HGET', KEYS[3], 'codes-at') or '-1') >= at then
-          redis.call('HDEL', KEYS[3], 'codes-at')
+        elseif tonumber(redis.call('HGET', KEYS[3], '{{AccountFields.RecoveryCodesAddedAtField}}') or '-1') >= at then
+          redis.call('HDEL', KEYS[3], '{{AccountFields.RecoveryCodesAddedAtField}}')
           redis.call('DEL', KEYS[6])
         end
         redis.call('DEL', KEYS[7])
-        local before = redis.call('HGET', KEYS[3], 'email')
+        local before = redis.call('HGET', KEYS[3], '{{AccountFields.EmailField}}')
         if link[3] and link[3] ~= before then
-          redis.call('HSET', KEYS[3], 'email', link[3], 'verified', '1')
-          redis.call('HINCRBY', KEYS[3], 'pv', 1)
+          redis.call('HSET', KEYS[3], '{{AccountFields.EmailField}}', link[3], '{{AccountFields.EmailVerifiedField}}', '1')
+          redis.call('HINCRBY', KEYS[3], '{{AccountFields.ProfileVersionField}}', 1)
           return {before, link[3], #members, later}
         end
         return {before, before, #members, later}

@@ -1,3 +1,4 @@
+using SessionSite.Accounts;
 using SessionSite.Redis;
 using SessionSite.Sessions;
 using StackExchange.Redis;
@@ -29,12 +30,12 @@ public sealed class RecoverLinks(IConnectionMultiplexer redis, TimeProvider cloc
         var key = RedisKeys.Recover(change.UserId, link.StorageHash);
         var fields = new List<HashEntry>
         {
-            new("k", change.Kind),
-            new("at", change.At.ToUnixTimeMilliseconds()),
-            new("x", (clock.GetUtcNow() + Lifetime).ToUnixTimeMilliseconds()),
+            new(RecoverLinkFields.Kind, change.Kind),
+            new(RecoverLinkFields.EventAt, change.At.ToUnixTimeMilliseconds()),
+            new(RecoverLinkFields.Expires, (clock.GetUtcNow() + Lifetime).ToUnixTimeMilliseconds()),
         };
         if (change.OldEmail is not null)
-            fields.Add(new("old", change.OldEmail));
+            fields.Add(new(RecoverLinkFields.OldEmail, change.OldEmail));
         var transaction = Db.CreateTransaction();
         transaction.AddCondition(Condition.KeyExists(RedisKeys.Account(change.UserId)));
         _ = transaction.HashSetAsync(key, fields.ToArray());
@@ -49,7 +50,7 @@ public sealed class RecoverLinks(IConnectionMultiplexer redis, TimeProvider cloc
     {
         if (!SessionCredential.TryParse(token, out var link))
             return null;
-        var stored = await Db.HashGetAsync(RedisKeys.Recover(link.UserId, link.StorageHash), ["k", "at", "x", "old"]);
+        var stored = await Db.HashGetAsync(RedisKeys.Recover(link.UserId, link.StorageHash), [RecoverLinkFields.Kind, RecoverLinkFields.EventAt, RecoverLinkFields.Expires, RecoverLinkFields.OldEmail]);
         if (stored[0].IsNull || (long)stored[2] <= clock.GetUtcNow().ToUnixTimeMilliseconds())
             return null;
         return new RecoverClaim(link, stored[0].ToString(), DateTimeOffset.FromUnixTimeMilliseconds((long)stored[1]),

@@ -1,3 +1,4 @@
+using SessionSite.Accounts;
 using SessionSite.Redis;
 using StackExchange.Redis;
 
@@ -22,10 +23,10 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
         """;
 
     // KEYS[1] = index, KEYS[2] = account; ARGV[4] = the credential stamp the password was checked against.
-    private const string AddScript = Settle + """
+    private const string AddScript = Settle + $$"""
 
         if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
-        if (redis.call('HGET', KEYS[2], 'stamp') or '0') ~= ARGV[4] then return 0 end
+        if (redis.call('HGET', KEYS[2], '{{AccountFields.CredentialStampField}}') or '0') ~= ARGV[4] then return 0 end
         redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
         settle(KEYS[1], ARGV[3])
         return 1
@@ -34,10 +35,10 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
     // KEYS[1] = index, KEYS[2] = account, KEYS[3] = the old entry; ARGV = new member, its expiry, now, the stamp the
     // confirmation was checked against, the old member. One step: an old session ended meanwhile (revoked, or every
     // session ended by a password change) is never replaced by a live one.
-    private const string ReplaceScript = Settle + """
+    private const string ReplaceScript = Settle + $$"""
 
         if not redis.call('ZSCORE', KEYS[1], ARGV[5]) then return 0 end
-        if (redis.call('HGET', KEYS[2], 'stamp') or '0') ~= ARGV[4] then return 0 end
+        if (redis.call('HGET', KEYS[2], '{{AccountFields.CredentialStampField}}') or '0') ~= ARGV[4] then return 0 end
         redis.call('ZREM', KEYS[1], ARGV[5])
         redis.call('DEL', KEYS[3])
         redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
@@ -47,12 +48,12 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
 
     // KEYS[1] = index, KEYS[2] = account; ARGV[4] = the profile version the touched entry was written with.
     // Returns 0 (the session was ended), 1 (touched), 2 (touched, but the account's profile moved on meanwhile).
-    private const string UpdateIfPresentScript = Settle + """
+    private const string UpdateIfPresentScript = Settle + $$"""
 
         if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
         redis.call('ZADD', KEYS[1], 'XX', 'GT', ARGV[2], ARGV[1])
         settle(KEYS[1], ARGV[3])
-        if tonumber(redis.call('HGET', KEYS[2], 'pv') or '0') ~= tonumber(ARGV[4]) then return 2 end
+        if tonumber(redis.call('HGET', KEYS[2], '{{AccountFields.ProfileVersionField}}') or '0') ~= tonumber(ARGV[4]) then return 2 end
         return 1
         """;
 

@@ -7,7 +7,6 @@ public static class SessionServiceCollectionExtensions
     public static IServiceCollection AddRedisSessions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RedisSessionOptions>(configuration.GetSection(RedisSessionOptions.Section));
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SessionLifetime>();
         services.AddSingleton<SessionIndex>();
         services.AddSingleton<SessionStore>();

@@ -24,7 +24,6 @@ public static class TelemetryServiceCollectionExtensions
         services.AddValidatedOptions<TelemetryOptions>(configuration.GetSection(TelemetryOptions.Section));
         services.AddValidatedOptions<MetricsOptions>(configuration.GetSection(MetricsOptions.Section));
         services.AddSingleton<SiteMetrics>();
-        services.AddSingleton<MailOutboxGauges>();
         if (!configuration.GetSection(TelemetryOptions.Section).GetValue(nameof(TelemetryOptions.Enabled), true))
             return services;
 
@@ -52,8 +51,7 @@ public static class TelemetryServiceCollectionExtensions
         if (!app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value.Enabled)
             return app;
         // Their gauges exist once they are made: made now, so the first scrape already shows them.
-        app.Services.GetRequiredService<MailOutboxGauges>();
-        app.Services.GetRequiredService<Accounts.PasswordHashingGate>();
+        _ = app.Services.GetServices<IGaugeSource>().ToList();
         var allowed = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Networks();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(http =>
             http.Request.Path == "/metrics"

@@ -57,7 +57,7 @@ public sealed record ConfirmAttempt(ConfirmThrottle Throttle, RedisKey IpKey, Re
         {
             return await check();
         }
-        catch (Accounts.SiteBusyException)
+        catch (Web.SiteBusyException)
         {
             await Throttle.GiveBackAsync(this);
             throw;

@@ -88,7 +88,7 @@ public sealed record PasswordAttempt(SignInThrottle Throttle, string Email, Redi
         {
             return await check();
         }
-        catch (Accounts.SiteBusyException)
+        catch (Web.SiteBusyException)
         {
             await Throttle.AbandonedAsync(this);
             throw;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using OtpNet;
+using SessionSite.Accounts;
 using SessionSite.Redis;
 using StackExchange.Redis;
 
@@ -22,11 +23,11 @@ public sealed class TwoStepCodes(IDataProtectionProvider protection, IConnection
 
     // KEYS[1] = account; ARGV[1] = the matched time step. Hand-written: check and record must be one step, and an
     // HSET on a deleted account would bring its hash back.
-    private const string ClaimStepScript = """
+    private const string ClaimStepScript = $$"""
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-        local last = tonumber(redis.call('HGET', KEYS[1], 'totp-step') or '-1')
+        local last = tonumber(redis.call('HGET', KEYS[1], '{{AccountFields.TwoStepLastStepField}}') or '-1')
         if tonumber(ARGV[1]) <= last then return 0 end
-        redis.call('HSET', KEYS[1], 'totp-step', ARGV[1])
+        redis.call('HSET', KEYS[1], '{{AccountFields.TwoStepLastStepField}}', ARGV[1])
         return 1
         """;
 

@@ -1,4 +1,3 @@
-using SessionSite.Accounts;
 using SessionSite.Redis;
 
 namespace SessionSite.Web;

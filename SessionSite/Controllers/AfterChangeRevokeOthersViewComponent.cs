@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using SessionSite.Models;
+using SessionSite.Sessions;
 
-namespace SessionSite.Sessions;
+namespace SessionSite.Controllers;
 
 /// <summary>
 /// On the page after a factor change (ASVS 7.4.3): the account's other sessions and "Sign out all other sessions"

@@ -1,15 +1,15 @@
 using System.Diagnostics.Metrics;
-using SessionSite.Mail;
 using SessionSite.Redis;
+using SessionSite.Telemetry;
 using StackExchange.Redis;
 
-namespace SessionSite.Telemetry;
+namespace SessionSite.Mail;
 
 /// <summary>
 /// How much mail waits and for how long, read from Redis when Prometheus scrapes (XLEN and the first entry: O(1),
 /// two commands per scrape, nothing per request). A Redis outage leaves the gauges silent rather than failing the scrape.
 /// </summary>
-public sealed class MailOutboxGauges
+public sealed class MailOutboxGauges : IGaugeSource
 {
     public MailOutboxGauges(SiteMetrics metrics, IConnectionMultiplexer redis, TimeProvider clock)
     {

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using SessionSite.Forms;
 using SessionSite.Sessions;
 
-namespace SessionSite.Web;
+namespace SessionSite.Forms;
 
-public static class WebServiceCollectionExtensions
+public static class MvcServiceCollectionExtensions
 {
     /// <summary>MVC with antiforgery on every POST, the session loaded where pages and forms need it, and the site's cookies.</summary>
-    public static IServiceCollection AddSiteMvc(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSiteMvc(this IServiceCollection services)
     {
         services.AddControllersWithViews(options =>
         {
@@ -17,8 +16,7 @@ public static class WebServiceCollectionExtensions
             options.Filters.Add<LoadSessionBeforeViewFilter>();
             options.Filters.Add<SessionGateFilter>();
         });
-        services.AddSiteCookies(configuration);
-        services.AddSingleton<Controllers.CurrentPasswordCheck>();
+        services.AddSiteCookies();
         // Scrutor wraps whatever the framework registered, and fails at start-up if it registered nothing.
         services.Decorate<IAntiforgery, RememberedRequestTokenAntiforgery>();
         return services;

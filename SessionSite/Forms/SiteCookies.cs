@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SessionSite.Sessions;
 
-namespace SessionSite.Web;
+namespace SessionSite.Forms;
 
 /// <summary>
 /// The antiforgery and flash (TempData) cookies, set like the session cookie: HttpOnly, Path=/, no Domain
@@ -13,11 +16,13 @@ public static class SiteCookies
     public const string FlashName = "sessionsite-flash";
     public const string HostPrefix = "__Host-";
 
-    public static IServiceCollection AddSiteCookies(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSiteCookies(this IServiceCollection services)
     {
-        var alwaysSecure = configuration.GetValue<bool>("Session:AlwaysSecureCookie");
-        services.AddAntiforgery(options => Apply(options.Cookie, AntiforgeryName, alwaysSecure));
-        services.Configure<CookieTempDataProviderOptions>(options => Apply(options.Cookie, FlashName, alwaysSecure));
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<IOptions<RedisSessionOptions>>((options, session) => Apply(options.Cookie, AntiforgeryName, session.Value.AlwaysSecureCookie));
+        services.AddOptions<CookieTempDataProviderOptions>()
+            .Configure<IOptions<RedisSessionOptions>>((options, session) => Apply(options.Cookie, FlashName, session.Value.AlwaysSecureCookie));
         return services;
     }
 
