@@ -116,10 +116,21 @@ public sealed class TelemetryTests(MailFixture fixture) : IClassFixture<MailFixt
     }
 
     [Fact]
+    public async Task WithoutAnywhereToSendThemNoSpansAreRecorded()
+    {
+        await using var site = new SiteFactory(fixture.Redis, fixture.Smtp.SiteSettings, clock: fixture.Clock);
+        _ = site.NewBrowser();
+
+        Assert.Null(site.Services.GetService<TracerProvider>());
+        Assert.NotNull(site.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+    }
+
+    [Fact]
     public async Task TheSpansOfASignInCarryNoEmailIdOrToken()
     {
         var spans = new List<System.Diagnostics.Activity>();
-        await using var site = new SiteFactory(fixture.Redis, fixture.Smtp.SiteSettings, clock: fixture.Clock)
+        // Traces are recorded when asked for (or when an OTLP endpoint is set): here an in-memory exporter reads them.
+        await using var site = new SiteFactory(fixture.Redis, new Dictionary<string, string?>(fixture.Smtp.SiteSettings) { ["Telemetry:Traces"] = "true" }, clock: fixture.Clock)
         {
             TestServices = services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)),
         };

@@ -6,6 +6,7 @@
 #
 #   bash bench/telemetry.sh                 # 5 rounds of 10 s at 64 connections
 #   ROUNDS=7 DURATION=15 bash bench/telemetry.sh
+#   TRACES=true bash bench/telemetry.sh     # with spans recorded too
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,8 @@ mkdir -p "$OUT"
 publish_site
 start_redis "${REDIS_PORT:-6393}"
 limits=(Throttling__SignUpLimit=100000 Throttling__IpFailureLimit=100000)
-start_app "$OUT/site" SessionSite.dll "$ON_PORT" "${limits[@]}" Telemetry__Enabled=true
+# TRACES=true also records spans on the "on" instance (by default they are recorded only with an OTLP endpoint).
+start_app "$OUT/site" SessionSite.dll "$ON_PORT" "${limits[@]}" Telemetry__Enabled=true ${TRACES:+Telemetry__Traces=$TRACES}
 start_app "$OUT/site" SessionSite.dll "$OFF_PORT" "${limits[@]}" Telemetry__Enabled=false
 
 # signed_in PORT -> the Cookie header of a user signed up through the real form on that instance.

@@ -9,6 +9,12 @@ public sealed class TelemetryOptions
     public const string Section = "Telemetry";
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Record traces. Unset: only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, since spans with nowhere to go
+    /// would cost every request (and every Redis call) for nothing.
+    /// </summary>
+    public bool? Traces { get; set; }
 }
 
 /// <summary>The <c>Metrics</c> section: who may read <c>GET /metrics</c>.</summary>

@@ -27,20 +27,22 @@ public static class TelemetryServiceCollectionExtensions
         if (!configuration.GetSection(TelemetryOptions.Section).GetValue(nameof(TelemetryOptions.Enabled), true))
             return services;
 
+        var otlp = !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("sessionsite"))
             .WithMetrics(metrics => metrics
                 .AddMeter(SiteMetrics.MeterName)
                 .AddMeter(FrameworkMeters)
                 .AddRuntimeInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
+                .AddPrometheusExporter());
+        if (configuration.GetSection(TelemetryOptions.Section).GetValue<bool?>(nameof(TelemetryOptions.Traces)) ?? otlp)
+            telemetry.WithTracing(tracing => tracing
                 .AddSource(SiteMetrics.MeterName)
                 // Query strings carry link tokens: the instrumentation redacts their values; paths carry no secret.
                 .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments("/metrics"))
                 // Statements are not recorded: a Redis command names keys (a token's hash, an email's key).
                 .AddRedisInstrumentation(options => options.SetVerboseDatabaseStatements = false));
-        if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (otlp)
             telemetry.UseOtlpExporter();
         return services;
     }
