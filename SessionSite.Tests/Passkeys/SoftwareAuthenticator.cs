@@ -26,6 +26,9 @@ public sealed class SoftwareAuthenticator : IDisposable
     /// <summary>The next counter value sent; starts at 1 (an authenticator that counts).</summary>
     public uint SignCount { get; set; } = 1;
 
+    /// <summary>False: an authenticator without a counter (always 0), which WebAuthn allows: only the challenge stops a replay.</summary>
+    public bool Counts { get; init; } = true;
+
     /// <summary>The user handle the site gave at registration (the account id), sent back with each assertion.</summary>
     public string? UserHandle { get; private set; }
 
@@ -65,7 +68,7 @@ public sealed class SoftwareAuthenticator : IDisposable
         var options = JsonNode.Parse(requestOptionsJson)!;
         var rpId = options["rpId"]!.GetValue<string>();
         var clientData = ClientData("webauthn.get", options["challenge"]!.GetValue<string>(), origin);
-        var authData = AuthenticatorData(rpId, (byte)(UserPresent | (userVerified ? UserVerified : 0)), SignCount++);
+        var authData = AuthenticatorData(rpId, (byte)(UserPresent | (userVerified ? UserVerified : 0)), Counts ? SignCount++ : 0);
         var signature = key.SignData([.. authData, .. SHA256.HashData(clientData)], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         return Credential(new JsonObject
         {
