@@ -27,6 +27,8 @@ public static class ActivityEvent
     public const string ConfirmFailed = "confirm-failed";
     public const string NewDevice = "new-device";
     public const string AccountRecovered = "account-recovered";
+    public const string PasskeyAdded = "passkey-added";
+    public const string PasskeyRemoved = "passkey-removed";
 
     public static string Describe(string name) => name switch
     {
@@ -54,6 +56,8 @@ public static class ActivityEvent
         ConfirmFailed => "Wrong password when confirming it's you",
         NewDevice => "Signed in from a new device (the owner was mailed)",
         AccountRecovered => "\"This wasn't me\": every session signed out and the password retired",
+        PasskeyAdded => "Passkey added",
+        PasskeyRemoved => "Passkey removed",
         _ => name,
     };
 }

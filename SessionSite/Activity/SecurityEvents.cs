@@ -64,4 +64,11 @@ public static partial class SecurityEvents
 
     [LoggerMessage(1030, LogLevel.Information, "Security: confirm-it's-you {Event} for user {UserId} from {ClientIp}")]
     public static partial void ConfirmationEvent(this ILogger logger, string userId, string @event, string? clientIp);
+
+    [LoggerMessage(1050, LogLevel.Information, "Security: passkey {Event} for user {UserId} from {ClientIp}")]
+    public static partial void PasskeyEvent(this ILogger logger, string userId, string @event, string? clientIp);
+
+    /// <summary>Only the kind of refusal: never the credential id, the user handle or the client data.</summary>
+    [LoggerMessage(1051, LogLevel.Warning, "Security: passkey refused ({Reason}) from {ClientIp}")]
+    public static partial void PasskeyRefused(this ILogger logger, string reason, string? clientIp);
 }

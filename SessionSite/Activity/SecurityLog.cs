@@ -115,4 +115,13 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity act
         logger.ConfirmationEvent(userId, eventName, ClientAddress.Of(http));
         activity.Record(userId, eventName, http);
     }
+
+    /// <summary>A passkey added or removed.</summary>
+    public void Passkey(HttpContext http, string userId, string eventName)
+    {
+        logger.PasskeyEvent(userId, eventName, ClientAddress.Of(http));
+        activity.Record(userId, eventName, http);
+    }
+
+    public void PasskeyRefused(HttpContext http, string reason) => logger.PasskeyRefused(reason, ClientAddress.Of(http));
 }

@@ -78,6 +78,9 @@ public sealed class AccountMail(
     public Task NoticeTwoStepAsync(string to, string what, RecoverableEvent change) =>
         RecoverableNoticeAsync(change, "notice-two-step", to, "Two-step sign-in on your SessionSite account changed", what);
 
+    public Task NoticePasskeyAsync(string to, string what, RecoverableEvent change) =>
+        RecoverableNoticeAsync(change, "notice-passkey", to, "The passkeys of your SessionSite account changed", what);
+
     /// <summary>Announces a sign-in from a browser the account had not used; it never asks for a password.</summary>
     public Task NoticeNewDeviceAsync(string to, string device, string? ip, DateTimeOffset at, RecoverableEvent change) =>
         RecoverableNoticeAsync(change, "notice-new-device", to, "New sign-in to your SessionSite account",

@@ -13,17 +13,17 @@ public sealed record RecoverOutcome(string AddressBefore, string Address, long S
 /// Undoing a change the owner did not make: in one script in the user's hash slot, the link is used up, every
 /// session ends, the credential stamp moves (every pending link dies), the password is replaced by a hash nobody
 /// knows the password of, factors added since the event go (an authenticator enrolled, recovery codes made),
-/// known browsers are forgotten, and an address an email change left is put back. Then, outside the slot, that
+/// passkeys added since the event go, known browsers are forgotten, and an address an email change left is put back. Then, outside the slot, that
 /// address is kept for good and the address the account had is let go.
 /// </summary>
 public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider clock)
 {
-    // KEYS = link, link list, account, session index, ended reasons, recovery codes, known devices; ARGV = the link's
+    // KEYS = link, link list, account, session index, ended reasons, recovery codes, known devices, passkeys; ARGV = the link's
     // member, the session-key prefix, the retired password hash, now (ms), the end reason, how long it is kept (ms), the
     // recover-key prefix. Every link of an event at or after this one dies with it (an attacker's links to their own
     // addresses, or a new-device notice they caused, must not undo the owner's recovery), while links of earlier
     // events live on, so whoever holds the earliest notice has the last word. Returns {address before, address after,
-    // sessions ended, {addresses those later links named}} or nil. Hand-written: no library makes these writes one atomic step.
+    // sessions ended, {addresses those later links named}, {passkeys removed}} or nil. Hand-written: no library makes these writes one atomic step.
     private const string RecoverScript = $$"""
         local link = redis.call('HMGET', KEYS[1], '{{RecoverLinkFields.EventAt}}', '{{RecoverLinkFields.Expires}}', '{{RecoverLinkFields.OldEmail}}')
         if not link[1] then return nil end
@@ -57,13 +57,21 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
           redis.call('DEL', KEYS[6])
         end
         redis.call('DEL', KEYS[7])
+        local passkeys = {}
+        local stored = redis.call('HGETALL', KEYS[8])
+        for i = 1, #stored, 2 do
+          if tonumber(cjson.decode(stored[i + 1]).a or 0) >= at then
+            redis.call('HDEL', KEYS[8], stored[i])
+            table.insert(passkeys, stored[i])
+          end
+        end
         local before = redis.call('HGET', KEYS[3], '{{AccountFields.EmailField}}')
         if link[3] and link[3] ~= before then
           redis.call('HSET', KEYS[3], '{{AccountFields.EmailField}}', link[3], '{{AccountFields.EmailVerifiedField}}', '1')
           redis.call('HINCRBY', KEYS[3], '{{AccountFields.ProfileVersionField}}', 1)
-          return {before, link[3], #members, later}
+          return {before, link[3], #members, later, passkeys}
         end
-        return {before, before, #members, later}
+        return {before, before, #members, later, passkeys}
         """;
 
     /// <summary>Ended sessions say why for a day, as after a password change.</summary>
@@ -85,7 +93,7 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
         var member = claim.Link.StorageHash;
         var result = await Db.ScriptEvaluateAsync(RecoverScript,
             [RedisKeys.Recover(userId, member), RedisKeys.RecoverLinks(userId), RedisKeys.Account(userId), RedisKeys.SessionIndex(userId),
-                RedisKeys.SessionsEnded(userId), RedisKeys.RecoveryCodes(userId), RedisKeys.KnownDevices(userId)],
+                RedisKeys.SessionsEnded(userId), RedisKeys.RecoveryCodes(userId), RedisKeys.KnownDevices(userId), RedisKeys.Passkeys(userId)],
             [member, RedisKeys.Session(userId, ""), retiredPasswordHash, clock.GetUtcNow().ToUnixTimeMilliseconds(), EndReason.PasswordChanged,
                 (long)ReasonKept.TotalMilliseconds, RedisKeys.Recover(userId, "")]);
         if (result.IsNull)
@@ -93,6 +101,8 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
         var answer = (RedisResult[])result!;
         var outcome = new RecoverOutcome((string)answer[0]!, (string)answer[1]!, (long)answer[2],
             ((RedisResult[])answer[3]!).Select(a => (string)a!).ToList());
+        // Passkeys added since the event went with it; their lookups (other slots) go after.
+        await PasskeyLookups.ReleaseAsync(Db, userId, ((RedisResult[])answer[4]!).Select(id => (string)id!));
         if (outcome.AddressBefore != outcome.Address)
             await SwapAddressKeysAsync(userId, outcome);
         // Addresses the account left after the event undone were kept for links that are gone now: anyone may take them.

@@ -17,6 +17,8 @@ public static class RecoverableKind
     public const string TwoStepOff = "two-step-off";
     public const string RecoveryCodes = "recovery-codes";
     public const string NewDevice = "new-device";
+    public const string PasskeyAdded = "passkey-added";
+    public const string PasskeyRemoved = "passkey-removed";
 
     /// <summary>What the confirmation page says the link reports.</summary>
     public static string Describe(string kind) => kind switch
@@ -27,6 +29,8 @@ public static class RecoverableKind
         TwoStepOff => "two-step sign-in being turned off",
         RecoveryCodes => "new recovery codes being made",
         NewDevice => "a sign-in from a new device",
+        PasskeyAdded => "a passkey being added",
+        PasskeyRemoved => "a passkey being removed",
         _ => "a change to your account",
     };
 }

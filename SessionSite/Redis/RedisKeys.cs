@@ -62,6 +62,18 @@ public static class RedisKeys
     /// <summary>HMAC of a browser → when its last new-device notice was sent (Unix ms).</summary>
     public static string DeviceNotices(string userId) => $"{{user:{userId}}}:device-notices";
 
+    /// <summary>The account's passkeys: credential id (base64url) → the stored passkey (JSON: public key, counter, name, dates).</summary>
+    public static string Passkeys(string userId) => $"{{user:{userId}}}:passkeys";
+
+    /// <summary>The pending "add a passkey" ceremony (5 minutes, read once with GETDEL).</summary>
+    public static string PasskeyRegistration(string userId) => $"{{user:{userId}}}:passkey-reg";
+
+    /// <summary>Credential id (base64url) → the user id that holds it, so no two accounts register one credential.</summary>
+    public static string PasskeyLookup(string credentialId) => $"passkey:{credentialId}";
+
+    /// <summary>A sign-in challenge already answered (by the SHA-256 of its sealed state), kept as long as it could live.</summary>
+    public static string PasskeyChallengeUsed(string stateHash) => $"passkey-used:{stateHash}";
+
     /// <summary>The site's device key, sealed with data protection: Redis alone cannot recognise a browser.</summary>
     public const string DeviceKey = "devices:key";
 }

@@ -77,6 +77,7 @@ public static class MetricTags
     public const string Busy = "busy";
     public const string SecondStepRequired = "second_step_required";
     public const string SecondStepFailed = "second_step_failed";
+    public const string PasskeyRefused = "passkey_refused";
 
     /// <summary>A session started by signing up (no sign-in method was used).</summary>
     public const string SignUp = "sign_up";

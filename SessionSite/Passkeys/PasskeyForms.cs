@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using SessionSite.Accounts;
+
+namespace SessionSite.Passkeys;
+
+/// <summary>What the browser's ceremony produced (<c>PublicKeyCredential.toJSON()</c>), posted by passkeys.js.</summary>
+public sealed class PasskeyCredentialForm
+{
+    [StringLength(16384)]
+    public string? CredentialJson { get; set; }
+}
+
+/// <summary>Naming a passkey just added, or renaming one.</summary>
+public sealed class PasskeyNameForm
+{
+    [Required]
+    public string PasskeyId { get; set; } = "";
+
+    [Required(ErrorMessage = "Give the passkey a name."), StringLength(64, ErrorMessage = "A name can be at most 64 characters."), PlainText]
+    [Display(Name = "Name")]
+    public string PasskeyName { get; set; } = "";
+
+    /// <summary>The naming step right after adding it: the page offers to sign out the other sessions.</summary>
+    public bool JustAdded { get; set; }
+}
+
+public sealed class PasskeyRemoveForm
+{
+    [Required]
+    public string PasskeyId { get; set; } = "";
+}
+
+/// <summary>The passkey sign-in form beside the password form: the assertion, and "remember me" as for a password.</summary>
+public sealed class PasskeySignInForm
+{
+    [StringLength(16384)]
+    public string? CredentialJson { get; set; }
+
+    public bool RememberMe { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+/// <summary>The passkeys page: the rows, and whether the browser has a passkey to offer at all is the script's business.</summary>
+public sealed record PasskeysPage(IReadOnlyList<PasskeyListing> Passkeys);
