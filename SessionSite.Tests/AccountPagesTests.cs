@@ -22,7 +22,7 @@ public sealed class AccountPagesTests(MailFixture fixture) : IClassFixture<MailF
         var account = await AccountPage.OpenAsync(profile.Browser);
 
         Assert.Equal("/account", profile.Document.QuerySelector("#nav-account")?.GetAttribute("href"));
-        Assert.Equal(["/account/profile", "/account/email", "/account/password", "/account/two-step", "/sessions", "/account/activity", "/account/delete"], account.Links);
+        Assert.Equal(["/account/profile", "/account/email", "/account/password", "/account/two-step", "/account/passkeys", "/sessions", "/account/activity", "/account/delete"], account.Links);
     }
 
     [Fact]
