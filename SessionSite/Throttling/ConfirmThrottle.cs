@@ -21,12 +21,16 @@ public sealed class ConfirmThrottle(SlidingWindow window, IOptions<ThrottlingOpt
     {
         var now = clock.GetUtcNow();
         var attempt = new ConfirmAttempt(this, $"throttle:confirm:ip:{ip ?? "unknown"}", RedisKeys.ConfirmFailures(userId, storageHash), SlidingWindow.NewMember(now));
-        if (await window.TryTakeAsync(attempt.SessionKey, SessionWindow, Options.ConfirmFailureLimit, now, attempt.Member) is not null)
-            return attempt with { SessionSpent = true };
-        if (await window.TryTakeAsync(attempt.IpKey, Options.IpWindow, Options.IpFailureLimit, now, attempt.Member) is not { } ipWait)
-            return attempt;
-        await window.GiveBackAsync(attempt.SessionKey, attempt.Member);
-        return attempt with { Wait = ipWait };
+        // The session first: a spent session is ended whatever its address's count.
+        var take = await window.TakeEachAsync(
+            [new(attempt.SessionKey, SessionWindow, Options.ConfirmFailureLimit), new(attempt.IpKey, Options.IpWindow, Options.IpFailureLimit)],
+            now, attempt.Member);
+        return take.Full switch
+        {
+            null => attempt,
+            0 => attempt with { SessionSpent = true },
+            _ => attempt with { Wait = take.Wait },
+        };
     }
 
     internal Task GiveBackAsync(ConfirmAttempt attempt) =>

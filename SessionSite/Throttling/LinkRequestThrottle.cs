@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SessionSite.Redis;
-using StackExchange.Redis;
 
 namespace SessionSite.Throttling;
 
@@ -17,23 +16,21 @@ public sealed class LinkRequestThrottle(SlidingWindow window, IOptions<Throttlin
     public async Task<bool> AllowAsync(string? ip, string email)
     {
         var now = clock.GetUtcNow();
-        var member = SlidingWindow.NewMember(now);
-        RedisKey ipKey = $"throttle:links:ip:{ip ?? "unknown"}";
-        if (await window.TryTakeAsync(ipKey, Options.LinkRequestWindow, Options.LinkRequestsPerIp, now, member) is not null)
-            return false;
-        var addressKey = SlidingWindow.AddressKey("throttle:links:address:", email);
-        return await window.TryTakeAsync(addressKey, Options.LinkRequestWindow, Options.LinkRequestsPerAddress, now, member) is null;
+        return (await window.TakeEachAsync(
+            [new($"throttle:links:ip:{ip ?? "unknown"}", Options.LinkRequestWindow, Options.LinkRequestsPerIp),
+                new(SlidingWindow.AddressKey("throttle:links:address:", email), Options.LinkRequestWindow, Options.LinkRequestsPerAddress)],
+            now, SlidingWindow.NewMember(now))).Allowed;
     }
 
     /// <summary>An email change from account <paramref name="userId"/> to <paramref name="newEmail"/>: per client IP, per account, per target.</summary>
     public async Task<bool> AllowEmailChangeAsync(string? ip, string userId, string newEmail)
     {
         var now = clock.GetUtcNow();
-        var member = SlidingWindow.NewMember(now);
-        return await window.TryTakeAsync($"throttle:email-change:ip:{ip ?? "unknown"}", Options.LinkRequestWindow, Options.EmailChangesPerIp, now, member) is null
-            && await window.TryTakeAsync(RedisKeys.EmailChangeRequests(userId), Options.LinkRequestWindow, Options.EmailChangesPerAccount, now, member) is null
-            && await window.TryTakeAsync(SlidingWindow.AddressKey("throttle:email-change:address:", newEmail), Options.LinkRequestWindow,
-                Options.EmailChangesPerAddress, now, member) is null;
+        return (await window.TakeEachAsync(
+            [new($"throttle:email-change:ip:{ip ?? "unknown"}", Options.LinkRequestWindow, Options.EmailChangesPerIp),
+                new(RedisKeys.EmailChangeRequests(userId), Options.LinkRequestWindow, Options.EmailChangesPerAccount),
+                new(SlidingWindow.AddressKey("throttle:email-change:address:", newEmail), Options.LinkRequestWindow, Options.EmailChangesPerAddress)],
+            now, SlidingWindow.NewMember(now))).Allowed;
     }
 
     /// <summary>A "someone tried to sign up with your address" notice to <paramref name="email"/>.</summary>

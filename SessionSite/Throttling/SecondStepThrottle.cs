@@ -22,13 +22,10 @@ public sealed class SecondStepThrottle(SlidingWindow window, AttackWarnings warn
     {
         var now = clock.GetUtcNow();
         var attempt = new CodeAttempt(SignInThrottle.IpKey(ip), RedisKeys.SecondStepFailures(userId), SlidingWindow.NewMember(now));
-        if (await window.TryTakeAsync(attempt.IpKey, Options.IpWindow, Options.IpFailureLimit, now, attempt.Member) is { } ipWait)
-            return attempt with { Wait = ipWait };
-        var account = await window.TakeAsync(attempt.AccountKey, Options.SecondStepWindow, Options.SecondStepFailureLimit, now, attempt.Member);
-        if (account.Wait is not { } accountWait)
-            return attempt with { Failures = account.Taken };
-        await window.GiveBackAsync(attempt.IpKey, attempt.Member);
-        return attempt with { Wait = accountWait };
+        var take = await window.TakeEachAsync(
+            [new(attempt.IpKey, Options.IpWindow, Options.IpFailureLimit), new(attempt.AccountKey, Options.SecondStepWindow, Options.SecondStepFailureLimit)],
+            now, attempt.Member);
+        return take.Allowed ? attempt with { Failures = take.Taken } : attempt with { Wait = take.Wait };
     }
 
     /// <summary>The second step is complete: the IP's slot is given back and the account's wrong codes forgotten.</summary>

@@ -22,13 +22,10 @@ public sealed class SignInThrottle(SlidingWindow window, AttackWarnings warnings
     {
         var now = clock.GetUtcNow();
         var attempt = new PasswordAttempt(this, email, IpKey(ip), AccountKey(email), SlidingWindow.NewMember(now));
-        if (await window.TryTakeAsync(attempt.IpKey, Options.IpWindow, Options.IpFailureLimit, now, attempt.Member) is { } ipWait)
-            return attempt with { Wait = ipWait };
-        var account = await window.TakeAsync(attempt.AccountKey, Options.AccountWindow, Options.AccountFailureLimit, now, attempt.Member);
-        if (account.Wait is not { } accountWait)
-            return attempt with { TookLastSlot = account.Taken >= Options.AccountFailureLimit };
-        await window.GiveBackAsync(attempt.IpKey, attempt.Member);
-        return attempt with { Wait = accountWait };
+        var take = await window.TakeEachAsync(
+            [new(attempt.IpKey, Options.IpWindow, Options.IpFailureLimit), new(attempt.AccountKey, Options.AccountWindow, Options.AccountFailureLimit)],
+            now, attempt.Member);
+        return take.Allowed ? attempt with { TookLastSlot = take.Taken >= Options.AccountFailureLimit } : attempt with { Wait = take.Wait };
     }
 
     /// <summary>

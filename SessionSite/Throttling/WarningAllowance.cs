@@ -16,9 +16,6 @@ public sealed class WarningAllowance(SlidingWindow window, TimeProvider clock)
     public async Task<bool> TryTakeAsync(RedisKey key, TimeSpan per)
     {
         var now = clock.GetUtcNow();
-        var member = SlidingWindow.NewMember(now);
-        if (await window.TryTakeAsync(key.Append(":window"), per, 1, now, member) is not null)
-            return false;
-        return await window.TryTakeAsync(key.Append(":day"), Day, PerDay, now, member) is null;
+        return (await window.TakeEachAsync([new(key.Append(":window"), per, 1), new(key.Append(":day"), Day, PerDay)], now, SlidingWindow.NewMember(now))).Allowed;
     }
 }
