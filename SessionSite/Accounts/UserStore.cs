@@ -180,66 +180,6 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
         return {1, reserved, #sessions, passkeys}
         """;
 
-    /// <summary>
-    /// Switches two-step sign-in on: the sealed secret, the step its first code used, new recovery codes and a moved
-    /// stamp, together; only if the account exists, two-step is still off and the stamp is still
-    /// <paramref name="sealedUnderStamp"/>, the one the pending secret was made under. False when refused.
-    /// </summary>
-    public async Task<bool> EnableTwoStepAsync(
-        string userId, long sealedUnderStamp, string protectedSecret, long firstStep, IEnumerable<string> recoveryCodeHashes)
-    {
-        var key = RedisKeys.Account(userId);
-        var transaction = Db.CreateTransaction();
-        transaction.AddCondition(Condition.KeyExists(key));
-        transaction.AddCondition(Condition.HashNotExists(key, AccountFields.TwoStepSecretField));
-        transaction.AddCondition(StampIs(key, sealedUnderStamp));
-        _ = transaction.HashSetAsync(key,
-            [new(AccountFields.TwoStepSecretField, protectedSecret), new(AccountFields.TwoStepLastStepField, firstStep),
-                new(AccountFields.TwoStepAddedAtField, clock.GetUtcNow().ToUnixTimeMilliseconds())]);
-        _ = transaction.HashIncrementAsync(key, AccountFields.CredentialStampField);
-        QueueRecoveryCodes(transaction, userId, recoveryCodeHashes);
-        return await transaction.ExecuteAsync();
-    }
-
-    /// <summary>New recovery codes and a moved stamp; the old codes stop working in the same step. Only while two-step is on. False when refused.</summary>
-    public async Task<bool> ReplaceRecoveryCodesAsync(string userId, IEnumerable<string> recoveryCodeHashes)
-    {
-        var key = RedisKeys.Account(userId);
-        var transaction = Db.CreateTransaction();
-        transaction.AddCondition(Condition.KeyExists(key));
-        transaction.AddCondition(Condition.HashExists(key, AccountFields.TwoStepSecretField));
-        _ = transaction.HashIncrementAsync(key, AccountFields.CredentialStampField);
-        QueueRecoveryCodes(transaction, userId, recoveryCodeHashes);
-        return await transaction.ExecuteAsync();
-    }
-
-    // An absent stamp field is stamp 0 (AccountFields): the condition must say so, since HashEqual never matches a missing field.
-    private static Condition StampIs(RedisKey account, long stamp) =>
-        stamp == 0 ? Condition.HashNotExists(account, AccountFields.CredentialStampField) : Condition.HashEqual(account, AccountFields.CredentialStampField, stamp);
-
-    // The old set goes in the same transaction, so no moment has old and new codes both working.
-    // With the time they were made, so "this wasn't me" can remove codes made after the change it reports.
-    private void QueueRecoveryCodes(ITransaction transaction, string userId, IEnumerable<string> recoveryCodeHashes)
-    {
-        _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
-        _ = transaction.SetAddAsync(RedisKeys.RecoveryCodes(userId), recoveryCodeHashes.Select(h => (RedisValue)h).ToArray());
-        _ = transaction.HashSetAsync(RedisKeys.Account(userId), AccountFields.RecoveryCodesAddedAtField, clock.GetUtcNow().ToUnixTimeMilliseconds());
-    }
-
-    /// <summary>Switches two-step sign-in off, its recovery codes gone and the stamp moved, together. Only while it is on. False when refused.</summary>
-    public async Task<bool> DisableTwoStepAsync(string userId)
-    {
-        var key = RedisKeys.Account(userId);
-        var transaction = Db.CreateTransaction();
-        transaction.AddCondition(Condition.KeyExists(key));
-        transaction.AddCondition(Condition.HashExists(key, AccountFields.TwoStepSecretField));
-        _ = transaction.HashDeleteAsync(key,
-            [AccountFields.TwoStepSecretField, AccountFields.TwoStepLastStepField, AccountFields.TwoStepAddedAtField, AccountFields.RecoveryCodesAddedAtField]);
-        _ = transaction.HashIncrementAsync(key, AccountFields.CredentialStampField);
-        _ = transaction.KeyDeleteAsync(RedisKeys.RecoveryCodes(userId));
-        return await transaction.ExecuteAsync();
-    }
-
     private async Task ForgetBestEffortAsync(string id, string emailKey)
     {
         try
