@@ -11,7 +11,7 @@ namespace SessionSite.Sessions;
 /// fails closed). It runs before antiforgery (order 1000), which validates a form against <c>HttpContext.User</c>
 /// and so needs the session loaded first; the read is cached for the rest of the request.
 /// </summary>
-public sealed class SessionGateFilter(CurrentSession current, SessionCookie cookie, SessionStore store, ITempDataDictionaryFactory tempDataFactory)
+public sealed class SessionGateFilter(CurrentSession current, SessionCookie cookie, SessionRevocation revocation, ITempDataDictionaryFactory tempDataFactory)
     : IAsyncAuthorizationFilter, IOrderedFilter
 {
     public const string TwoStepPath = "/signin/two-step";
@@ -58,7 +58,7 @@ public sealed class SessionGateFilter(CurrentSession current, SessionCookie cook
     {
         try
         {
-            return await store.EndReasonAsync(ended);
+            return await revocation.EndReasonAsync(ended);
         }
         catch (Exception e) when (RedisFailure.Is(e))
         {
