@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -24,6 +25,10 @@ public sealed class SessionGateFilter(CurrentSession current, SessionCookie cook
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
+        // An error page re-executed for a failed request: the gate judged that request already, and asking Redis
+        // again here (it may be why the request failed) would turn the friendly 503 into a bare 500.
+        if (http.Features.Get<IExceptionHandlerFeature>() is not null || http.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            return;
         var access = AccessOf(context.ActionDescriptor.EndpointMetadata);
         var isPost = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
         if (access == PageAccess.SignedIn)
