@@ -22,9 +22,12 @@ public sealed class SessionStore(
     /// <summary>
     /// A new session for an account whose password was just checked, or null when the password changed meanwhile
     /// (its credential stamp moved on, or a change ended every session while this one was being written).
+    /// <paramref name="confirmedAt"/>: when the person last proved it was them, if not now (a session renewed after
+    /// a password change keeps its predecessor's, so the change does not stand in for "confirm it's you").
     /// </summary>
     public async Task<BrowserSession?> CreateAsync(
-        Account account, bool persistent, ClientDescription client, bool authenticated = true, bool passedTwoStep = false)
+        Account account, bool persistent, ClientDescription client, bool authenticated = true, bool passedTwoStep = false,
+        DateTimeOffset? confirmedAt = null)
     {
         var now = clock.GetUtcNow();
         var stamp = SessionEntries.WholeSeconds(now);
@@ -33,7 +36,12 @@ public sealed class SessionStore(
             account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: authenticated,
             CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device, account.EmailVerified,
             account.ProfileVersion, passedTwoStep);
-        var session = draft with { ExpiresAt = lifetime.ExpiryAfterUse(draft, now) };
+        var session = draft with
+        {
+            ExpiresAt = lifetime.ExpiryAfterUse(draft, now),
+            // Negative when the proof came before this session began: ConfirmedAt is then that earlier time.
+            ConfirmedAfterSeconds = confirmedAt is { } earlier ? Math.Min(0, earlier.ToUnixTimeSeconds() - stamp.ToUnixTimeSeconds()) : 0,
+        };
 
         // Index first: a crash between the two leaves a member without an entry, which listing prunes;
         // the other order could leave a live session that no list shows and no one can revoke.
