@@ -118,12 +118,18 @@ public sealed class TwoStepSignInController(
             return View("Index", form);
         }
         await throttle.SucceededAsync(attempt);
-        if (!await sessions.SignInAsync(HttpContext, account, half.Persistent, passedTwoStep: true, startedBy: method))
+        if (!await sessions.SignInAsync(HttpContext, account, half.Persistent, passedTwoStep: true, startedBy: method,
+                usedPasskey: factor == SecondFactor.Passkey))
             return Redirect("/signin");
         metrics.SignInAttempt(method, MetricTags.Success);
         if (factor == SecondFactor.RecoveryCode)
             log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
-        log.SignInSucceeded(HttpContext, account.Id);
+        log.SignInSucceeded(HttpContext, account.Id, factor switch
+        {
+            SecondFactor.RecoveryCode => SignInMethod.PasswordAndRecoveryCode,
+            SecondFactor.Passkey => SignInMethod.PasswordAndPasskey,
+            _ => SignInMethod.PasswordAndAuthenticator,
+        });
         await devices.SignedInAsync(HttpContext, account);
         TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);

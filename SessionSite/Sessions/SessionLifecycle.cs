@@ -14,10 +14,11 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
     /// method in <c>sessionsite.sessions.started</c>; a renewal (a password change) passes none, as it starts nothing new.
     /// </summary>
     public async Task<bool> SignInAsync(
-        HttpContext http, Account account, bool persistent, bool authenticated = true, bool passedTwoStep = false, string? startedBy = null)
+        HttpContext http, Account account, bool persistent, bool authenticated = true, bool passedTwoStep = false, string? startedBy = null,
+        bool usedPasskey = false)
     {
         await EndBrowserSessionAsync(http);
-        var session = await store.CreateAsync(account, persistent, ClientDescription.From(http), authenticated, passedTwoStep);
+        var session = await store.CreateAsync(account, persistent, ClientDescription.From(http), authenticated, passedTwoStep, usedPasskey);
         if (session is null)
         {
             ForgetBrowserSession(http);
@@ -49,7 +50,7 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
         var ended = await store.RevokeAllExceptAsync(account.Id, keepStorageHash: null, EndReason.PasswordChanged);
         // This browser's own session is among them, but it goes on under a new token: a rotation, not an end.
         metrics.SessionsEnded(MetricTags.PasswordChanged, ended - 1);
-        return await SignInAsync(http, account, previous.Persistent, passedTwoStep: previous.PassedTwoStep);
+        return await SignInAsync(http, account, previous.Persistent, passedTwoStep: previous.PassedTwoStep, usedPasskey: previous.UsedPasskey);
     }
 
     /// <summary>

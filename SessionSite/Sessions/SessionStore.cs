@@ -24,7 +24,7 @@ public sealed class SessionStore(
     /// (its credential stamp moved on, or a change ended every session while this one was being written).
     /// </summary>
     public async Task<BrowserSession?> CreateAsync(
-        Account account, bool persistent, ClientDescription client, bool authenticated = true, bool passedTwoStep = false)
+        Account account, bool persistent, ClientDescription client, bool authenticated = true, bool passedTwoStep = false, bool usedPasskey = false)
     {
         var now = clock.GetUtcNow();
         var stamp = WholeSeconds(now);
@@ -32,7 +32,7 @@ public sealed class SessionStore(
         var draft = new SessionRecord(
             account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: authenticated,
             CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device, account.EmailVerified,
-            account.ProfileVersion, passedTwoStep);
+            account.ProfileVersion, passedTwoStep, UsedPasskey: usedPasskey);
         var session = draft with { ExpiresAt = lifetime.ExpiryAfterUse(draft, now) };
 
         // Index first: a crash between the two leaves a member without an entry, which listing prunes;
