@@ -48,6 +48,31 @@ public sealed class PasskeyStepTests(MailFixture fixture) : IClassFixture<MailFi
     }
 
     [Fact]
+    public async Task EveryChallengeIs32FreshBytes()
+    {
+        using var authenticator = new SoftwareAuthenticator();
+        var (owner, email) = await WithPasskeyAsync(authenticator, twoStep: true);
+        var anonymous = NewBrowser();
+        var halfWay = await HalfWayAsync(email);
+        var challenges = new List<string>();
+        foreach (var options in new[]
+        {
+            await (await PasskeySignInForm.OpenAsync(anonymous)).RequestOptionsAsync(),
+            await (await PasskeySignInForm.OpenAsync(anonymous)).RequestOptionsAsync(),
+            await (await PasskeyStepForm.TwoStepAsync(halfWay)).RequestOptionsAsync(),
+            await (await PasskeyStepForm.ConfirmAsync(owner, PasskeysPage.Path)).RequestOptionsAsync(),
+            await (await PasskeysPage.OpenAsync(owner)).RequestOptionsAsync(),
+        })
+        {
+            using var json = JsonDocument.Parse(await PasskeyStories.OptionsJsonAsync(options));
+            challenges.Add(json.RootElement.GetProperty("challenge").GetString()!);
+        }
+
+        Assert.All(challenges, c => Assert.Equal(32, System.Buffers.Text.Base64Url.DecodeFromChars(c).Length));
+        Assert.Equal(challenges.Count, challenges.Distinct().Count());
+    }
+
+    [Fact]
     public async Task TheAccountsOwnPasskeyCompletesTheSecondStepWithANewToken()
     {
         using var authenticator = new SoftwareAuthenticator();
