@@ -63,4 +63,4 @@ public static class ActivityEvent
 }
 
 /// <summary>One row of the activity: what, when, and from which device and address.</summary>
-public sealed record ActivityEntry(string Event, DateTimeOffset At, string Device, string? Ip);
+public sealed record ActivityEntry(string Event, DateTimeOffset At, string Device, string? Ip, string? Method = null);
