@@ -22,7 +22,7 @@ public sealed class AccountPagesTests(MailFixture fixture) : IClassFixture<MailF
         var account = await AccountPage.OpenAsync(profile.Browser);
 
         Assert.Equal("/account", profile.Document.QuerySelector("#nav-account")?.GetAttribute("href"));
-        Assert.Equal(["/account/profile", "/account/email", "/account/password", "/account/two-step", "/account/passkeys", "/sessions", "/account/activity", "/account/delete"], account.Links);
+        Assert.Equal(["/account/profile", "/account/email", "/account/password", "/account/two-step", "/account/passkeys", "/sessions", "/account/activity", "/account/data", "/account/delete"], account.Links);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class AccountPagesTests(MailFixture fixture) : IClassFixture<MailF
         var email = await UserStories.SignedInTwiceAsync(first, second);
         var userId = RedisInspection.UserIdOf(first.SessionCookie!);
 
-        var response = await (await AccountPage.OpenAsync(first)).DownloadDataAsync();
+        var response = await (await YourDataPage.OpenAsync(first)).DownloadDataAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);

@@ -53,7 +53,7 @@ public sealed class StepUpTests(MailFixture fixture) : IClassFixture<MailFixture
     {
         // page holding the form, the form, where confirming must lead back to
         { "/account/email", "#email-form", "/account/email" },
-        { "/account", "#data-form", "/account" },
+        { "/account/data", "#data-form", "/account/data" },
         { "/account/delete", "#delete-form", "/account/delete" },
         { "/account/two-step", "#two-step-form", "/account/two-step" },
         { "/sessions", "#revoke-all-form", "/sessions" },

@@ -3,20 +3,26 @@ using SessionSite.Tests.Infrastructure;
 
 namespace SessionSite.Tests.Pages;
 
-/// <summary>"Your account": every account page is one link away, and the data download form is here.</summary>
+/// <summary>"Your account": every account page is one link away.</summary>
 public sealed class AccountPage : HtmlPage
 {
-    private readonly IHtmlFormElement dataForm;
-
-    public AccountPage(Browser browser, IHtmlDocument document) : base(browser, document)
-    {
+    public AccountPage(Browser browser, IHtmlDocument document) : base(browser, document) =>
         Required<AngleSharp.Dom.IElement>(document, "#account");
-        dataForm = Required<IHtmlFormElement>(document, "#data-form");
-    }
 
     public static async Task<AccountPage> OpenAsync(Browser browser) => new(browser, await browser.GetDocumentAsync("/account"));
 
     public IReadOnlyList<string> Links => Document.QuerySelectorAll("#account a[href]").Select(a => a.GetAttribute("href")!).ToList();
+}
+
+/// <summary>"Your data" (<c>GET /account/data</c>): the download form.</summary>
+public sealed class YourDataPage : HtmlPage
+{
+    private readonly IHtmlFormElement dataForm;
+
+    public YourDataPage(Browser browser, IHtmlDocument document) : base(browser, document) =>
+        dataForm = Required<IHtmlFormElement>(document, "#data-form");
+
+    public static async Task<YourDataPage> OpenAsync(Browser browser) => new(browser, await browser.GetDocumentAsync("/account/data"));
 
     public Task<HttpResponseMessage> DownloadDataAsync() => Browser.SubmitAsync(dataForm);
 }

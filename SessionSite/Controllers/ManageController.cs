@@ -45,8 +45,12 @@ public sealed class ManageController(
     [HttpGet("/account/activity")]
     public async Task<IActionResult> Activity() => View(await activity.ListAsync(current.Required.Record.UserId));
 
+    /// <summary>The download form on a page of its own in the settings area.</summary>
+    [HttpGet("/account/data")]
+    public IActionResult YourData() => View("Data");
+
     [HttpPost("/account/data")]
-    [RequireConfirmation(FormPage = "/account")]
+    [RequireConfirmation(FormPage = "/account/data")]
     public async Task<IActionResult> Data()
     {
         var mine = current.Required;
