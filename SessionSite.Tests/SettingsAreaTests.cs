@@ -80,4 +80,35 @@ public sealed class SettingsAreaTests(MailFixture fixture) : IClassFixture<MailF
         Assert.Null(confirm.QuerySelector("#settings-nav"));
         Assert.Null(recover.QuerySelector("#settings-nav"));
     }
+
+    [Theory]
+    [InlineData("/profile", "#nav-profile")]
+    [InlineData("/account/password", "#nav-account")]
+    [InlineData("/sessions", "#nav-sessions")]
+    public async Task TheNameIsAMenuHoldingProfileSettingsSessionsAndSignOutMarkingWhereYouAre(string path, string current)
+    {
+        var browser = NewBrowser();
+        await UserStories.SignUpAsync(browser, "Menu Person");
+
+        var page = await browser.GetDocumentAsync(path);
+
+        var toggle = page.QuerySelector("#user-menu");
+        Assert.Equal("dropdown", toggle?.GetAttribute("data-bs-toggle"));
+        Assert.Equal("Menu Person", toggle!.QuerySelector("#nav-user")?.TextContent.Trim());
+        var menu = toggle.ParentElement!.QuerySelector(".dropdown-menu")!;
+        Assert.Equal(["nav-profile", "nav-account", "nav-sessions"], menu.QuerySelectorAll("a").Select(a => a.Id!));
+        Assert.NotNull(menu.QuerySelector("form#signout-form button#signout-button"));
+        Assert.Equal(current, "#" + Assert.Single(menu.QuerySelectorAll("[aria-current]")).Id);
+    }
+
+    [Fact]
+    public async Task TheProfileLeadsToWhereItIsEdited()
+    {
+        var browser = NewBrowser();
+        await UserStories.SignUpAsync(browser);
+
+        var profile = await browser.GetDocumentAsync("/profile");
+
+        Assert.Equal("/account/profile", profile.QuerySelector("#profile-edit-link")?.GetAttribute("href"));
+    }
 }
