@@ -4,6 +4,7 @@ using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
+using SessionSite.Overview;
 using SessionSite.Recovery;
 using SessionSite.Sessions;
 
@@ -19,10 +20,16 @@ public sealed class ManageController(
     AccountActivity activity,
     AccountMail mail,
     Telemetry.SiteMetrics metrics,
-    SecurityLog log) : Controller
+    SecurityLog log,
+    AccountOverviewReader overview) : Controller
 {
+    /// <summary>Reads the account beside the session (one script, see <see cref="AccountOverviewReader"/>) for each row's status.</summary>
     [HttpGet("/account")]
-    public IActionResult Index() => View(current.Required.Record);
+    public async Task<IActionResult> Index()
+    {
+        var record = current.Required.Record;
+        return View(new AccountOverviewPage(record, await overview.ReadAsync(record.UserId, record.CreatedAt)));
+    }
 
     [HttpGet("/account/profile")]
     public IActionResult Profile() => View(new EditProfileForm { DisplayName = current.Required.Record.DisplayName });
