@@ -32,7 +32,9 @@ public sealed class SessionStore(
         var draft = new SessionRecord(
             account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: authenticated,
             CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device, account.EmailVerified,
-            account.ProfileVersion, passedTwoStep);
+            account.ProfileVersion, passedTwoStep,
+            Factors: (account.TwoStepSecret is null ? SessionFactors.None : SessionFactors.TwoStep)
+                     | (await users.HasPasskeysAsync(account.Id) ? SessionFactors.Passkey : SessionFactors.None));
         var session = draft with { ExpiresAt = lifetime.ExpiryAfterUse(draft, now) };
 
         // Index first: a crash between the two leaves a member without an entry, which listing prunes;
@@ -134,6 +136,10 @@ public sealed class SessionStore(
     /// browser shows the change on its next request at no cost to ordinary requests. Like a touch, it re-checks
     /// each member after writing, so a session revoked meanwhile is not brought back.
     /// </summary>
+    /// <summary>Marks a factor added or removed in every live session of the user, for the home page's checkup.</summary>
+    public Task SetFactorAsync(string userId, SessionFactors factor, bool on) =>
+        RewriteAllAsync(userId, record => record with { Factors = on ? record.Factors | factor : record.Factors & ~factor });
+
     public async Task RewriteAllAsync(string userId, Func<SessionRecord, SessionRecord> change)
     {
         foreach (var listed in await ListAsync(userId))
