@@ -50,14 +50,8 @@ public sealed class ConfirmIdentityController(
         var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/account";
 
         var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Credential.UserId, mine.Credential.StorageHash);
-        if (attempt.SessionSpent)
-            return await EndSessionAsync();
-        if (attempt.Wait is { } wait)
-        {
-            RetryLater.RefuseForSeconds(Response, StatusCodes.Status429TooManyRequests, wait);
-            ModelState.AddModelError(nameof(form.CurrentPassword), $"Too many wrong attempts from your network. Try again in {WaitText.Of(wait)}.");
-            return Page(form, account);
-        }
+        if (await RefusedAsync(attempt, nameof(form.CurrentPassword), form, account) is { } refusedAnswer)
+            return refusedAnswer;
 
         // The code is checked only after a right password, so a wrong password never uses up a recovery code.
         var passwordRight = await attempt.CheckAsync(() => passwords.VerifyAsync(account, form.CurrentPassword));
@@ -118,14 +112,8 @@ public sealed class ConfirmIdentityController(
         var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/account";
 
         var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Credential.UserId, mine.Credential.StorageHash);
-        if (attempt.SessionSpent)
-            return await EndSessionAsync();
-        if (attempt.Wait is { } wait)
-        {
-            RetryLater.RefuseForSeconds(Response, StatusCodes.Status429TooManyRequests, wait);
-            ModelState.AddModelError(PasskeyErrorKey, $"Too many wrong attempts from your network. Try again in {WaitText.Of(wait)}.");
-            return Page(page, account);
-        }
+        if (await RefusedAsync(attempt, PasskeyErrorKey, page, account) is { } refusedAnswer)
+            return refusedAnswer;
         if ((await passkeys.VerifyAsync(HttpContext, PasskeyAssertions.Confirm, form.CredentialJson, account.Id)).Account is null)
         {
             log.Confirmation(HttpContext, account.Id, ActivityEvent.ConfirmFailed);
@@ -154,6 +142,18 @@ public sealed class ConfirmIdentityController(
         if (codes.MatchingStep(account.TwoStepSecret, code) is { } step)
             return await twoStep.ClaimStepAsync(account.Id, step) ? SecondFactor.AppCode : SecondFactor.Wrong;
         return await twoStep.UseRecoveryCodeAsync(account.Id, code) ? SecondFactor.RecoveryCode : SecondFactor.Wrong;
+    }
+
+    // The attempt's answer when the throttle refused it (the session spent, or the client address waiting), else null.
+    private async Task<IActionResult?> RefusedAsync(ConfirmAttempt attempt, string errorKey, ConfirmIdentityForm form, Account account)
+    {
+        if (attempt.SessionSpent)
+            return await EndSessionAsync();
+        if (attempt.Wait is not { } wait)
+            return null;
+        RetryLater.RefuseForSeconds(Response, StatusCodes.Status429TooManyRequests, wait);
+        ModelState.AddModelError(errorKey, $"Too many wrong attempts from your network. Try again in {WaitText.Of(wait)}.");
+        return Page(form, account);
     }
 
     private async Task<IActionResult> EndSessionAsync()
