@@ -18,7 +18,8 @@ namespace SessionSite.Controllers;
 /// </summary>
 [AllowHalfSignedIn]
 public sealed class TwoStepSignInController(
-    CurrentSession current, UserStore users, TwoStepCodes codes, SecondStepThrottle throttle, SessionLifecycle sessions, NewDeviceNotice devices, SiteMetrics metrics, SecurityLog log)
+    CurrentSession current, UserStore users, TwoStepCodes codes, SecondStepThrottle throttle, SessionLifecycle sessions, NewDeviceNotice devices, SiteMetrics metrics, SecurityLog log,
+    Recovery.AccountMail mail)
     : Controller
 {
     [HttpGet("/signin/two-step")]
@@ -69,11 +70,18 @@ public sealed class TwoStepSignInController(
         if (!await sessions.SignInAsync(HttpContext, account, half.Persistent, passedTwoStep: true, startedBy: method))
             return Redirect("/signin");
         metrics.SignInAttempt(method, MetricTags.Success);
-        if (usingRecoveryCode)
-            log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
         log.SignInSucceeded(HttpContext, account.Id);
         await devices.SignedInAsync(HttpContext, account);
-        TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
+        if (usingRecoveryCode)
+        {
+            log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
+            var left = await codes.RecoveryCodesLeftAsync(account.Id);
+            await mail.NoticeRecoveryCodeUsedAsync(account.Email, left);
+            TempData.Flash($"Welcome, {account.DisplayName}! You used a recovery code: {left} {(left == 1 ? "is" : "are")} left. "
+                + "Make new ones on the two-step page if you are running out.", FlashKind.Warning);
+        }
+        else
+            TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);
     }
 
