@@ -13,4 +13,6 @@ for name in home-anonymous-1280x800 home-signed-in-1280x800 profile-1280x800 ses
     signin-1280x800 two-step-enrol-1280x800 sessions-390x844 service-unavailable-1280x800; do
     cp "$all/$name.png" docs/screenshots/
 done
+# Every settings page at both sizes and in dark mode (SettingsLookTests), and the signed-in home in dark mode.
+cp "$all"/settings-*.png "$all"/home-signed-in-dark-1280x800.png docs/screenshots/
 echo "docs/screenshots/ refreshed: $(ls docs/screenshots | wc -l) files"

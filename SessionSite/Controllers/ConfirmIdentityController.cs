@@ -5,6 +5,7 @@ using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Passkeys;
+using SessionSite.Recovery;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
 using SessionSite.TwoStep;
@@ -20,6 +21,7 @@ namespace SessionSite.Controllers;
 /// </summary>
 [RequireSession]
 public sealed class ConfirmIdentityController(
+    AccountMail mail,
     CurrentSession current,
     UserStore users,
     PasswordAuthenticator passwords,
@@ -77,6 +79,7 @@ public sealed class ConfirmIdentityController(
             log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
             var left = await twoStep.RecoveryCodesLeftAsync(account.Id);
             TempData.Flash($"You used a recovery code: {left} {(left == 1 ? "is" : "are")} left. Make new ones on the two-step page if you are running out.", FlashKind.Warning);
+            await mail.NoticeRecoveryCodeUsedAsync(account.Email, left);
         }
         return Redirect(next);
     }

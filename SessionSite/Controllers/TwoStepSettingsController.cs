@@ -21,14 +21,16 @@ public sealed class TwoStepSettingsController(
     AccountMail mail,
     TimeProvider clock,
     SecurityLog log,
-    SessionList sessions) : Controller
+    SessionList sessions,
+    Overview.AccountOverviewReader overview) : Controller
 {
     [HttpGet("/account/two-step")]
     public async Task<IActionResult> Index()
     {
-        var account = await users.FindByIdAsync(current.Required.Record.UserId);
+        var mine = current.Required.Record;
+        var account = await users.FindByIdAsync(mine.UserId);
         if (account?.TwoStepSecret is not null)
-            return View("On");
+            return View("On", await overview.ReadAsync(mine.UserId, mine.CreatedAt)); // when added, last used, codes left
         if (account is null)
             return Redirect("/signin");
         var (secret, sealedSecret) = enrolment.NewSecret(account.Id, account.CredentialStamp);

@@ -29,7 +29,8 @@ public sealed class TwoStepSignInController(
     SessionLifecycle sessions,
     NewDeviceNotice devices,
     SiteMetrics metrics,
-    SecurityLog log)
+    SecurityLog log,
+    Recovery.AccountMail mail)
     : Controller
 {
     /// <summary>Where the passkey form's message goes (its hidden field's name).</summary>
@@ -123,8 +124,6 @@ public sealed class TwoStepSignInController(
                 usedPasskey: factor == SecondFactor.Passkey))
             return Redirect("/signin");
         metrics.SignInAttempt(method, MetricTags.Success);
-        if (factor == SecondFactor.RecoveryCode)
-            log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
         log.SignInSucceeded(HttpContext, account.Id, factor switch
         {
             SecondFactor.RecoveryCode => SignInMethod.PasswordAndRecoveryCode,
@@ -132,7 +131,16 @@ public sealed class TwoStepSignInController(
             _ => SignInMethod.PasswordAndAuthenticator,
         });
         await devices.SignedInAsync(HttpContext, account);
-        TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
+        if (factor == SecondFactor.RecoveryCode)
+        {
+            log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
+            var left = await twoStep.RecoveryCodesLeftAsync(account.Id);
+            await mail.NoticeRecoveryCodeUsedAsync(account.Email, left);
+            TempData.Flash($"Welcome, {account.DisplayName}! You used a recovery code: {left} {(left == 1 ? "is" : "are")} left. "
+                + "Make new ones on the two-step page if you are running out.", FlashKind.Warning);
+        }
+        else
+            TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);
     }
 

@@ -13,7 +13,7 @@ namespace SessionSite.Overview;
 /// </summary>
 public sealed class AccountOverviewReader(IConnectionMultiplexer redis, TimeProvider clock)
 {
-    private const int TwoStepStepSeconds = 30; // RFC 6238's time step, as TwoStepCodes checks it
+    private const int TwoStepStepSeconds = 30; // RFC 6238's time step, as AuthenticatorCodes checks it
 
     // KEYS: account, session index, recovery codes, passkeys, links, activity.
     // ARGV: now (ms), change-email key prefix, link email field, link expiry field, this session's start (ms),

@@ -114,6 +114,12 @@ public sealed class AccountMail(
             + $"If it was you, sign in instead, or reset your password at {BaseUrl}/password/forgot if you have forgotten it.",
             "If this wasn't you, you can ignore this mail: an attempt to sign up gives nobody access to your account."));
 
+    /// <summary>After a recovery code was used (at sign-in or to confirm it's you): how many are left.</summary>
+    public Task NoticeRecoveryCodeUsedAsync(string to, long left) =>
+        NoticeAsync("notice-recovery-code-used", to, "A recovery code was used on your SessionSite account",
+            $"A recovery code was just used for two-step sign-in on your account: {left} of your recovery codes {(left == 1 ? "is" : "are")} left. "
+            + "Make new ones on the two-step sign-in page if you are running out.");
+
     private Task NoticeAsync(string kind, string to, string subject, string what) =>
         outbox.QueueAsync(MailTemplates.Notice(kind, to, subject, what, BaseUrl));
 

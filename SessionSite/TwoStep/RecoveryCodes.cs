@@ -12,14 +12,15 @@ public static class RecoveryCodes
     public const int Count = 10;
 
     /// <summary>
-    /// Ten codes of 24 base32 characters from a CSPRNG (120 bits each), shown once, in groups of six to read.
+    /// Ten codes of 24 base32 characters from a CSPRNG (120 bits each), shown once, in groups of four to read
+    /// (xxxx-xxxx-…); the hyphens and spaces are ignored when a code is typed back, so any grouping is accepted.
     /// At 112 bits or more ASVS (6.5.2) allows a plain hash at rest; fewer would need a salted password hash.
     /// </summary>
     public static IReadOnlyList<string> New() =>
         Enumerable.Range(0, Count).Select(_ =>
         {
             var text = Base32Encoding.ToString(RandomNumberGenerator.GetBytes(15)).ToLowerInvariant();
-            return string.Join('-', text.Chunk(6).Select(group => new string(group)));
+            return string.Join('-', text.Chunk(4).Select(group => new string(group)));
         }).ToList();
 
     /// <summary>SHA-256: with 120 random bits a code cannot be guessed back from its hash, so no slow hash is needed.</summary>
