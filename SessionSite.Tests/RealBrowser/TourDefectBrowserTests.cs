@@ -76,4 +76,18 @@ public sealed class TourDefectBrowserTests(BrowserSiteFixture fixture) : IClassF
             Assert.All(times, shown => Assert.Contains("GMT+5:30", shown));
         }
     }
+
+    [Fact]
+    public async Task AfterADataDownloadThePageSaysWhatWasDownloaded()
+    {
+        await using var context = await NewContextAsync(1280, 800);
+        var page = await context.NewPageAsync();
+        await SignUpAsync(page);
+        await page.GotoAsync("/account");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#data-submit").ClickAsync());
+
+        Assert.Equal("sessionsite-data.json", download.SuggestedFilename);
+        await Expect(page.Locator("#data-form-note")).ToContainTextAsync("sessionsite-data.json: your account");
+    }
 }
