@@ -90,4 +90,29 @@ public sealed class TourDefectBrowserTests(BrowserSiteFixture fixture) : IClassF
         Assert.Equal("sessionsite-data.json", download.SuggestedFilename);
         await Expect(page.Locator("#data-form-note")).ToContainTextAsync("sessionsite-data.json: your account");
     }
+
+    [Theory]
+    [InlineData(320, 1)]
+    [InlineData(195, 2)] // a 390 px phone at 200 % zoom
+    public async Task TheActivityIsCardsThatNeitherScrollSidewaysNorHideAValue(int width, float scale)
+    {
+        await using var context = await NewContextAsync(width, 700, scale: scale);
+        var page = await context.NewPageAsync();
+        await SignUpAsync(page, new string('N', 64));
+        await page.GotoAsync("/account/profile");
+        await page.Locator("#DisplayName").FillAsync("Renamed");
+        await page.Locator("#profile-submit").ClickAsync();
+
+        await page.GotoAsync("/account/activity");
+
+        await Expect(page.Locator(".activity-row")).Not.ToHaveCountAsync(0);
+        Assert.False(await ScrollsSidewaysAsync(page), $"the activity scrolls sideways at {width} px");
+        var hidden = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.activity-row dt, .activity-row dd')]
+              .filter(e => { const r = e.getBoundingClientRect(); return r.width === 0 || r.height === 0 || r.right > window.innerWidth + 0.5 || r.left < 0; })
+              .map(e => e.textContent)
+            """);
+        Assert.Empty(hidden);
+        Assert.Empty(await Accessibility.SeriousViolationsAsync(page));
+    }
 }

@@ -5,8 +5,8 @@ namespace SessionSite.Activity;
 
 /// <summary>
 /// Each account's last 100 security events: a capped Redis Stream beside the account in its hash slot, kept
-/// 90 days after the last event. It holds an event name, a time, a device label and an IP: never a password,
-/// token or token hash. Recording is fire-and-forget (the page the event belongs to does not wait for it) and
+/// 90 days after the last event. It holds an event name, a time, a device label, an IP and a detail (the device
+/// signed out, masked addresses): never a password, token, token hash or whole email address. Recording is fire-and-forget (the page the event belongs to does not wait for it) and
 /// only while the account exists, so an event racing a deletion cannot leave a stream behind.
 /// </summary>
 public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider clock)
@@ -15,27 +15,28 @@ public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider c
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(90);
 
     // KEYS[1] = account, KEYS[2] = activity, KEYS[3] = once-marker; ARGV = event, time (ms), device, ip, cap,
-    // ttl (ms), once-per window (ms, 0 = always). Hand-written: the existence check and the append must be one
+    // ttl (ms), once-per window (ms, 0 = always), detail (which device was signed out, masked addresses, or ""). Hand-written: the existence check and the append must be one
     // step, or a deletion could slip between them.
     private const string RecordScript = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         if tonumber(ARGV[7]) > 0 and not redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[7]) then return 0 end
-        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', 'e', ARGV[1], 't', ARGV[2], 'd', ARGV[3], 'i', ARGV[4])
+        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', 'e', ARGV[1], 't', ARGV[2], 'd', ARGV[3], 'i', ARGV[4], 'x', ARGV[8])
         redis.call('PEXPIRE', KEYS[2], ARGV[6])
         return 1
         """;
 
     /// <summary>
     /// Appends an event. With <c>oncePer</c>, at most one such event per that window: a flood of throttled
-    /// guesses must not push the account's real history out of its last 100 events.
+    /// guesses must not push the account's real history out of its last 100 events. The detail says what the event
+    /// was about, for its sentence: the device signed out, masked addresses; never a secret.
     /// </summary>
-    public void Record(string userId, string eventName, HttpContext http, TimeSpan oncePer = default)
+    public void Record(string userId, string eventName, HttpContext http, TimeSpan oncePer = default, string? detail = null)
     {
         var client = ClientDescription.From(http);
         _ = redis.GetDatabase().ScriptEvaluateAsync(RecordScript,
             [RedisKeys.Account(userId), RedisKeys.Activity(userId), RedisKeys.ActivityMarker(userId, eventName)],
             [eventName, clock.GetUtcNow().ToUnixTimeMilliseconds(), client.Device, client.Ip ?? "", Kept, (long)KeptFor.TotalMilliseconds,
-                (long)oncePer.TotalMilliseconds],
+                (long)oncePer.TotalMilliseconds, detail ?? ""],
             CommandFlags.FireAndForget);
     }
 
@@ -47,6 +48,7 @@ public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider c
             e["e"].ToString(),
             DateTimeOffset.FromUnixTimeMilliseconds((long)e["t"]),
             e["d"].ToString(),
-            e["i"].IsNullOrEmpty ? null : e["i"].ToString())).ToList();
+            e["i"].IsNullOrEmpty ? null : e["i"].ToString(),
+            e["x"].IsNullOrEmpty ? null : e["x"].ToString())).ToList();
     }
 }

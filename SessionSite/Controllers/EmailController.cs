@@ -87,7 +87,7 @@ public sealed class EmailController(
         // Past a limit nothing is sent, and the page answers as ever: the limit must not tell anyone anything.
         if (await linkThrottle.AllowEmailChangeAsync(ClientAddress.Of(HttpContext), account.Id, form.NewEmail))
             await mail.SendEmailChangeAsync(account, form.NewEmail.Trim());
-        log.EmailChangeRequested(HttpContext, account.Id);
+        log.EmailChangeRequested(HttpContext, account.Id, form.NewEmail);
         TempData.Flash($"We've sent a link to {form.NewEmail.Trim()}. Your address changes when you open it, within an hour.");
         return Redirect("/profile");
     }
@@ -114,7 +114,7 @@ public sealed class EmailController(
         await mail.NoticeEmailChangedAsync(claim.PreviousEmail, claim.Email,
             new RecoverableEvent(claim.UserId, RecoverableKind.EmailChanged, at, OldEmail: claim.PreviousEmail));
         await mail.NoticeEmailVerifiedAsync(claim.Email);
-        log.EmailChanged(HttpContext, claim.UserId);
+        log.EmailChanged(HttpContext, claim.UserId, claim.PreviousEmail, claim.Email);
         TempData.Flash($"Your email address is now {claim.Email}.", FlashKind.Success);
         return Redirect("/profile");
     }

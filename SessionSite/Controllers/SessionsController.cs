@@ -37,7 +37,7 @@ public sealed class SessionsController(
         var target = (await store.ListAsync(mine.Record.UserId)).FirstOrDefault(s => s.Handle == handle);
         if (target is null || !await store.RevokeAsync(mine.Record.UserId, target))
             return NotFound();
-        log.SessionsRevoked(HttpContext, mine.Record.UserId, 1);
+        log.SessionsRevoked(HttpContext, mine.Record.UserId, 1, device: target.Session.Device);
         metrics.SessionsEnded(MetricTags.Revoked);
         TempData.Flash($"{Describe(target.Session)} has been signed out.", FlashKind.Success);
         return Redirect("/sessions");
