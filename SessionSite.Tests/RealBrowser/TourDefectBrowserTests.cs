@@ -115,4 +115,27 @@ public sealed class TourDefectBrowserTests(BrowserSiteFixture fixture) : IClassF
         Assert.Empty(hidden);
         Assert.Empty(await Accessibility.SeriousViolationsAsync(page));
     }
+
+    [Theory]
+    [InlineData(320, 1)]
+    [InlineData(195, 2)]
+    public async Task TheProfileAndTheSignOutPageNeitherScrollSidewaysNorHideAValue(int width, float scale)
+    {
+        await using var context = await NewContextAsync(width, 700, scale: scale);
+        var page = await context.NewPageAsync();
+        await SignUpAsync(page, new string('N', 64));
+
+        foreach (var path in new[] { "/profile", "/signout" })
+        {
+            await page.GotoAsync(path);
+
+            Assert.False(await ScrollsSidewaysAsync(page), $"{path} scrolls sideways at {width} px");
+            var cut = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('main dt, main dd, main .btn')]
+                  .filter(e => { const r = e.getBoundingClientRect(); return r.right > window.innerWidth + 0.5 || r.left < 0; })
+                  .map(e => e.textContent)
+                """);
+            Assert.Empty(cut);
+        }
+    }
 }
