@@ -14,11 +14,12 @@ namespace SessionSite.Controllers;
 [PublicPage]
 public sealed class EmailController(
     UserStore users,
+    EmailChangeCommit commit,
     SingleUseLinks links,
     LinkRedemption redemption,
     AccountMail mail,
     LinkRequestThrottle linkThrottle,
-    SessionStore sessions,
+    SessionList sessions,
     CurrentSession current,
     TimeProvider clock,
     IOptions<ThrottlingOptions> throttling,
@@ -101,7 +102,7 @@ public sealed class EmailController(
         var at = clock.GetUtcNow();
         // Bound to the credential stamp and the old address, both checked in the step that moves the account: a link
         // asked for by someone who knew the password dies when the owner changes it or signs out everywhere.
-        var (result, version) = await users.ChangeEmailAsync(claim.UserId, claim.PreviousEmail, claim.Email, () => redemption.ChangeEmailAsync(token));
+        var (result, version) = await commit.CommitAsync(claim.UserId, claim.PreviousEmail, claim.Email, () => redemption.ChangeEmailAsync(token));
         switch (result)
         {
             case EmailChangeResult.Taken:

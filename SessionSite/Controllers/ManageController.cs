@@ -14,7 +14,8 @@ namespace SessionSite.Controllers;
 public sealed class ManageController(
     CurrentSession current,
     UserStore users,
-    SessionStore sessions,
+    AccountDeletion deletion,
+    SessionList sessions,
     SessionLifecycle lifecycle,
     AccountActivity activity,
     AccountMail mail,
@@ -79,7 +80,7 @@ public sealed class ManageController(
             ModelState.AddModelError(nameof(form.ConfirmEmail), "Type the email address of this account exactly, to show you mean it.");
             return View(form);
         }
-        if (await users.DeleteAsync(account, current.Required.Credential.StorageHash) is not { } ended)
+        if (await deletion.DeleteAsync(account, current.Required.Credential.StorageHash) is not { } ended)
         {
             ModelState.AddModelError(nameof(form.ConfirmEmail), "Your password or sign-in settings changed just now, so nothing was deleted. Try again.");
             return View(form);

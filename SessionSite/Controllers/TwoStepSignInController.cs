@@ -18,7 +18,7 @@ namespace SessionSite.Controllers;
 /// </summary>
 [AllowHalfSignedIn]
 public sealed class TwoStepSignInController(
-    CurrentSession current, UserStore users, TwoStepCodes codes, SecondStepThrottle throttle, SessionLifecycle sessions, NewDeviceNotice devices, SiteMetrics metrics, SecurityLog log)
+    CurrentSession current, UserStore users, AuthenticatorCodes codes, TwoStepStorage twoStep, SecondStepThrottle throttle, SessionLifecycle sessions, NewDeviceNotice devices, SiteMetrics metrics, SecurityLog log)
     : Controller
 {
     [HttpGet("/signin/two-step")]
@@ -53,8 +53,8 @@ public sealed class TwoStepSignInController(
             return Redirect("/signin");
         }
         var passed = usingRecoveryCode
-            ? await codes.UseRecoveryCodeAsync(account.Id, form.RecoveryCode)
-            : codes.MatchingStep(account.TwoStepSecret, form.Code) is { } step && await codes.ClaimStepAsync(account.Id, step);
+            ? await twoStep.UseRecoveryCodeAsync(account.Id, form.RecoveryCode)
+            : codes.MatchingStep(account.TwoStepSecret, form.Code) is { } step && await twoStep.ClaimStepAsync(account.Id, step);
         if (!passed)
         {
             log.TwoStep(HttpContext, account.Id, ActivityEvent.SecondStepFailed);
