@@ -48,4 +48,21 @@ public sealed class ActivityWordingTests(MailFixture fixture) : IClassFixture<Ma
             .SelectMany(e => e.Values).Select(v => v.Value.ToString()));
         Assert.DoesNotContain(newEmail, stored);
     }
+
+    [Fact]
+    public async Task SigningOutTheOthersNamesTheirDevices()
+    {
+        var mine = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        var other = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        other.Client.DefaultRequestHeaders.UserAgent.ParseAdd(Firefox);
+        var (_, email) = await UserStories.SignUpAsync(mine);
+        await UserStories.SignInAsync(other, email);
+
+        var confirm = await mine.GetDocumentAsync("/sessions/revoke-others");
+        await mine.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)confirm.QuerySelector("#confirm-revoke-others-form")!);
+        var activity = await ActivityPage.OpenAsync(mine);
+
+        Assert.Equal("session-ended-elsewhere", activity.Events[0]);
+        Assert.StartsWith("Signed out Firefox on Linux from ", activity.Sentences[0]);
+    }
 }

@@ -30,4 +30,13 @@ public sealed class ActivitySentenceTests
 
         Assert.All(names, name => Assert.DoesNotContain(name, ActivitySentence.Of(new ActivityEntry(name, At, "Safari on iOS", null))));
     }
+
+    [Fact]
+    public void UpToThreeSignedOutDevicesAreNamedAndMoreAreCounted()
+    {
+        Assert.Equal("Firefox on Linux", DeviceList.Name(["Firefox on Linux"]));
+        Assert.Equal("Firefox on Linux, Edge on Windows and Safari on iOS", DeviceList.Name(["Firefox on Linux", "Edge on Windows", "Safari on iOS"]));
+        Assert.Null(DeviceList.Name(["a", "b", "c", "d"]));
+        Assert.Null(DeviceList.Name([]));
+    }
 }

@@ -37,11 +37,11 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity act
         activity.Record(userId, ActivityEvent.SignedOut, http);
     }
 
-    /// <summary>The activity names the one device signed out (<paramref name="device"/>), or counts them.</summary>
-    public void SessionsRevoked(HttpContext http, string userId, int count, bool everywhere = false, string? device = null)
+    /// <summary>The activity names the devices signed out (<paramref name="devices"/>: up to three), or counts them.</summary>
+    public void SessionsRevoked(HttpContext http, string userId, int count, bool everywhere = false, IReadOnlyList<string>? devices = null)
     {
         logger.SessionsRevoked(userId, count, ClientAddress.Of(http));
-        var detail = device ?? (everywhere ? Sessions(count) : $"{Sessions(count)} on other devices");
+        var detail = DeviceList.Name(devices) ?? (everywhere ? Sessions(count) : $"{Sessions(count)} on other devices");
         activity.Record(userId, everywhere ? ActivityEvent.SignedOutEverywhere : ActivityEvent.SessionEndedElsewhere, http, detail: detail);
     }
 
