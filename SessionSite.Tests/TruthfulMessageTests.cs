@@ -52,4 +52,19 @@ public sealed class TruthfulMessageTests(MailFixture fixture) : IClassFixture<Ma
         Assert.Equal($"Your email address, {email}, is already confirmed.", profile.Flash);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await fixture.Site.NewBrowser().GetAsync(link.PathAndQuery)).StatusCode);
     }
+
+    [Fact]
+    public async Task TheSecondStepPageAsksForTheCodeWithoutJudgingThePassword()
+    {
+        var browser = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        var (_, email) = await UserStories.SignUpAsync(browser);
+        await (await TwoStepEnrolPage.OpenAsync(browser)).TurnOnAsync(fixture.Clock.GetUtcNow());
+        var other = fixture.Site.NewBrowser().ComingFrom(NewIp());
+
+        var response = await (await SignInPage.OpenAsync(other)).PostAsync(email, UserStories.Password);
+        var secondStep = await TwoStepSignInPage.OpenAsync(other, response.Headers.Location!.OriginalString);
+
+        Assert.DoesNotContain("Your password is right", secondStep.Document.Body!.TextContent);
+        Assert.Contains("One more step: open your authenticator app", secondStep.Document.Body!.TextContent);
+    }
 }
