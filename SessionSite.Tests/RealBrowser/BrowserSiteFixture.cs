@@ -10,7 +10,7 @@ namespace SessionSite.Tests.RealBrowser;
 /// The site on a real Kestrel socket with its own redis-server, and Debian's Chromium driven by Playwright
 /// (never Playwright's own browser download).
 /// </summary>
-public sealed class BrowserSiteFixture : IAsyncLifetime
+public class BrowserSiteFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -33,14 +33,31 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>
+    /// Browse <c>http://localhost:PORT</c> with <c>Site:PublicBaseUrl</c> exactly that, the port picked first:
+    /// WebAuthn refuses an IP address as relying-party id, and the origin it checks includes the port.
+    /// </summary>
+    protected virtual bool OnLocalhost => false;
+
     public async Task InitializeAsync()
     {
         Redis = await RedisServer.StartAsync([], mayShare: false);
         Smtp = await SmtpCatcher.StartAsync();
-        Site = new SiteFactory(Redis, Smtp.SiteSettings);
-        Site.UseKestrel(0);
-        Site.StartServer();
-        BaseUrl = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        if (OnLocalhost)
+        {
+            var port = FreeLoopbackPort();
+            BaseUrl = $"http://localhost:{port}";
+            Site = new SiteFactory(Redis, new Dictionary<string, string?>(Smtp.SiteSettings) { ["Site:PublicBaseUrl"] = BaseUrl });
+            Site.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+            Site.StartServer();
+        }
+        else
+        {
+            Site = new SiteFactory(Redis, Smtp.SiteSettings);
+            Site.UseKestrel(0);
+            Site.StartServer();
+            BaseUrl = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }
         await WaitUntilReadyAsync();
         playwright = await Playwright.CreateAsync();
         Chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -68,6 +85,16 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+
+    /// <summary>A port free on 127.0.0.1 now (the OS's pick), handed to Kestrel right after.</summary>
+    private static int FreeLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 
     public async Task DisposeAsync()
     {

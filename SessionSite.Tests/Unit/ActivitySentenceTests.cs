@@ -19,9 +19,10 @@ public sealed class ActivitySentenceTests
     [InlineData(ActivityEvent.SessionEndedElsewhere, null, "Signed out another session from Chrome on Windows.")]
     [InlineData(ActivityEvent.EmailChanged, "a•••@example.com to b•••@example.com", "Changed the email address from a•••@example.com to b•••@example.com on Chrome on Windows.")]
     [InlineData(ActivityEvent.AccountCreated, null, "Created the account on Chrome on Windows.")]
+    [InlineData(ActivityEvent.SignedIn, null, "Signed in on Chrome on Windows.")]
     [InlineData(ActivityEvent.SignInFailed, null, "Someone typed a wrong password for the account on Chrome on Windows.")]
     public void EachEventIsACompleteSentence(string name, string? detail, string sentence) =>
-        Assert.Equal(sentence, ActivitySentence.Of(new ActivityEntry(name, At, "Chrome on Windows", "192.0.2.1", detail)));
+        Assert.Equal(sentence, ActivitySentence.Of(new ActivityEntry(name, At, "Chrome on Windows", "192.0.2.1", Detail: detail)));
 
     [Fact]
     public void EveryKnownEventHasItsOwnSentence()
@@ -39,4 +40,9 @@ public sealed class ActivitySentenceTests
         Assert.Null(DeviceList.Name(["a", "b", "c", "d"]));
         Assert.Null(DeviceList.Name([]));
     }
+
+    [Fact]
+    public void ASignInSaysHowItWasMade() =>
+        Assert.Equal("Signed in on Chrome on Windows with password + passkey.",
+            ActivitySentence.Of(new ActivityEntry(ActivityEvent.SignedIn, At, "Chrome on Windows", null, Method: SignInMethod.PasswordAndPasskey)));
 }

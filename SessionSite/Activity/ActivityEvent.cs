@@ -32,7 +32,7 @@ public static class ActivityEvent
 }
 
 /// <summary>
-/// One row of the activity: what, when, from which device and address, and what it was about (the device
-/// signed out, masked addresses "a•••@example.com").
+/// One row of the activity: what, when, from which device and address, how a sign-in was made, and what the
+/// event was about (the device signed out, masked addresses "a•••@example.com").
 /// </summary>
-public sealed record ActivityEntry(string Event, DateTimeOffset At, string Device, string? Ip, string? Detail = null);
+public sealed record ActivityEntry(string Event, DateTimeOffset At, string Device, string? Ip, string? Method = null, string? Detail = null);

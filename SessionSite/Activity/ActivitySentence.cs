@@ -15,7 +15,7 @@ public static class ActivitySentence
         return entry.Event switch
         {
             AccountCreated => $"Created the account on {on}.",
-            SignedIn => $"Signed in on {on}.",
+            SignedIn => SignInMethod.Describe(entry.Method) is { } how ? $"Signed in on {on} with {how}." : $"Signed in on {on}.",
             NewDevice => $"Signed in on a device new to the account, {on}; we mailed you about it.",
             SignInFailed => $"Someone typed a wrong password for the account on {on}.",
             Throttled => $"Sign-in was paused on {on} after too many wrong passwords.",

@@ -10,10 +10,11 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity act
         activity.Record(userId, ActivityEvent.AccountCreated, http);
     }
 
-    public void SignInSucceeded(HttpContext http, string userId)
+    /// <summary>The activity's row says how (<see cref="SignInMethod"/>).</summary>
+    public void SignInSucceeded(HttpContext http, string userId, string method)
     {
         logger.SignInSucceeded(userId, ClientAddress.Of(http));
-        activity.Record(userId, ActivityEvent.SignedIn, http);
+        activity.Record(userId, ActivityEvent.SignedIn, http, method: method);
     }
 
     /// <summary>The account's own activity shows it only when the address has an account (<paramref name="userId"/>).</summary>

@@ -110,7 +110,7 @@ public sealed class AccountController(
         }
         await attempt.SucceededAsync();
         metrics.SignInAttempt(MetricTags.Password, MetricTags.Success);
-        log.SignInSucceeded(HttpContext, account.Id);
+        log.SignInSucceeded(HttpContext, account.Id, SignInMethod.Password);
         await devices.SignedInAsync(HttpContext, account);
         TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
+using SessionSite.Passkeys;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
 using SessionSite.TwoStep;
@@ -11,7 +13,8 @@ using SessionSite.Web;
 namespace SessionSite.Controllers;
 
 /// <summary>
-/// "Confirm it's you" (GitHub's sudo mode): the password again, and the second factor when it is on, before a
+/// "Confirm it's you" (GitHub's sudo mode): the password again, and the second factor when it is on, or one of the
+/// account's passkeys (verified by the device's screen lock, a factor of its own and phishing-resistant), before a
 /// sensitive change. Success rotates the session's token and records the time; <see cref="RequireConfirmationAttribute"/>
 /// reads it from the session record, so a guarded page costs no extra Redis command.
 /// </summary>
@@ -22,6 +25,7 @@ public sealed class ConfirmIdentityController(
     PasswordAuthenticator passwords,
     AuthenticatorCodes codes,
     TwoStepStorage twoStep,
+    PasskeyAssertions passkeys,
     ConfirmThrottle throttle,
     SessionLifecycle lifecycle,
     SecurityLog log) : Controller
@@ -82,6 +86,64 @@ public sealed class ConfirmIdentityController(
         }
         return Redirect(next);
     }
+
+    /// <summary>Request options listing only this user's passkeys; the challenge sealed in this browser's cookie.</summary>
+    [HttpPost(RequireConfirmationAttribute.ConfirmPath + "/passkey/options"), EnableRateLimiting(PasskeyServiceCollectionExtensions.OptionsPolicy)]
+    public async Task<IActionResult> PasskeyOptions()
+    {
+        if (await users.FindByIdAsync(current.Required.Record.UserId) is not { } account)
+            return SignedOut();
+        return Content(await passkeys.BeginAsync(HttpContext, PasskeyAssertions.Confirm, account), "application/json");
+    }
+
+    /// <summary>
+    /// A passkey in place of the password (and code): it counts as a confirmation exactly as they do, and a refusal
+    /// (another account's passkey, a replay, a wrong signature) counts as a wrong answer in the same window.
+    /// No password hashing on this path, so no <see cref="BusyBeforeHashingAttribute"/>.
+    /// </summary>
+    [HttpPost(RequireConfirmationAttribute.ConfirmPath + "/passkey")]
+    public async Task<IActionResult> Passkey(PasskeyStepForm form)
+    {
+        var mine = current.Required;
+        if (await users.FindByIdAsync(mine.Record.UserId) is not { } account)
+            return SignedOut();
+        var page = new ConfirmIdentityForm { ReturnUrl = form.ReturnUrl };
+        if (!ModelState.IsValid || string.IsNullOrEmpty(form.CredentialJson))
+        {
+            // A click without JavaScript sends no assertion: said so, and not counted as a wrong answer.
+            ModelState.Clear();
+            ModelState.AddModelError(PasskeyErrorKey, "Confirming with a passkey needs JavaScript in this browser. Enter your password instead.");
+            return Page(page, account);
+        }
+        var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/account";
+
+        var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Credential.UserId, mine.Credential.StorageHash);
+        if (attempt.SessionSpent)
+            return await EndSessionAsync();
+        if (attempt.Wait is { } wait)
+        {
+            RetryLater.RefuseForSeconds(Response, StatusCodes.Status429TooManyRequests, wait);
+            ModelState.AddModelError(PasskeyErrorKey, $"Too many wrong attempts from your network. Try again in {WaitText.Of(wait)}.");
+            return Page(page, account);
+        }
+        if ((await passkeys.VerifyAsync(HttpContext, PasskeyAssertions.Confirm, form.CredentialJson, account.Id)).Account is null)
+        {
+            log.Confirmation(HttpContext, account.Id, ActivityEvent.ConfirmFailed);
+            if (await attempt.SessionSpentNowAsync())
+                return await EndSessionAsync();
+            ModelState.AddModelError(PasskeyErrorKey, "That passkey was not accepted. Use a passkey of this account, or enter your password.");
+            return Page(page, account);
+        }
+
+        await attempt.SucceededAsync();
+        if (!await lifecycle.ConfirmAsync(HttpContext, mine, account))
+            return SignedOut();
+        log.Confirmation(HttpContext, account.Id, ActivityEvent.Confirmed);
+        return Redirect(next);
+    }
+
+    /// <summary>Where the passkey form's message goes (its hidden field's name).</summary>
+    private const string PasskeyErrorKey = nameof(PasskeyStepForm.CredentialJson);
 
     private enum SecondFactor { NotNeeded, AppCode, RecoveryCode, Wrong }
 

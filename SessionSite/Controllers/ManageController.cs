@@ -4,6 +4,7 @@ using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
+using SessionSite.Passkeys;
 using SessionSite.Recovery;
 using SessionSite.Sessions;
 
@@ -18,6 +19,7 @@ public sealed class ManageController(
     SessionList sessions,
     SessionLifecycle lifecycle,
     AccountActivity activity,
+    RedisPasskeyStore passkeys,
     AccountMail mail,
     Telemetry.SiteMetrics metrics,
     SecurityLog log) : Controller
@@ -58,7 +60,8 @@ public sealed class ManageController(
             (await sessions.ListAsync(account.Id)).Select(s => new PersonalData.SessionPart(
                 s.Session.Device, s.Session.ClientIp, s.Session.CreatedAt, s.Session.LastSeenAt, s.Session.ExpiresAt, s.Session.Persistent,
                 s.StorageHash == mine.Credential.StorageHash)).ToList(),
-            (await activity.ListAsync(account.Id)).Select(a => new PersonalData.ActivityPart(a.Event, a.At, a.Device, a.Ip)).ToList());
+            (await activity.ListAsync(account.Id)).Select(a => new PersonalData.ActivityPart(a.Event, a.At, a.Device, a.Ip)).ToList(),
+            (await passkeys.ListAsync(account.Id)).Select(p => new PersonalData.PasskeyPart(p.Name, p.AddedAt, p.LastUsedAt, p.Synced)).ToList());
         log.DataDownloaded(HttpContext, account.Id);
         return File(JsonSerializer.SerializeToUtf8Bytes(data, PersonalDataJsonContext.Default.PersonalData), "application/json", "sessionsite-data.json");
     }

@@ -51,7 +51,7 @@ public sealed class PasskeyAssertions(
         var member = SlidingWindow.NewMember(now);
         if (await window.TryTakeAsync(ipKey, throttling.Value.IpWindow, throttling.Value.IpFailureLimit, now, member) is { } wait)
             return AssertionOutcome.Refused(AssertionRefusal.Throttled, wait);
-        var outcome = await CheckAsync(http, purpose, credentialJson);
+        var outcome = await CheckAsync(http, purpose, credentialJson, expectedUserId: null);
         if (outcome.Account is not null)
             await window.GiveBackAsync(ipKey, member);
         else
@@ -59,7 +59,22 @@ public sealed class PasskeyAssertions(
         return outcome;
     }
 
-    private async Task<AssertionOutcome> CheckAsync(HttpContext http, string purpose, string credentialJson)
+    /// <summary>
+    /// The second step or "confirm it's you": the assertion is accepted only for <paramref name="userId"/> (the
+    /// half-way or signed-in session's own user), checked before its use is recorded. No throttle here: the caller
+    /// counts a refusal in its own (the second-step or the confirm window), as it does a wrong code or password.
+    /// </summary>
+    public async Task<AssertionOutcome> VerifyAsync(HttpContext http, string purpose, string? credentialJson, string userId)
+    {
+        if (string.IsNullOrEmpty(credentialJson))
+            return AssertionOutcome.Refused(AssertionRefusal.NoCredential);
+        var outcome = await CheckAsync(http, purpose, credentialJson, userId);
+        if (outcome.Account is null)
+            log.PasskeyRefused(http, outcome.Refusal.ToString());
+        return outcome;
+    }
+
+    private async Task<AssertionOutcome> CheckAsync(HttpContext http, string purpose, string credentialJson, string? expectedUserId)
     {
         if (cookie.Take(http, purpose) is not { } sealedState)
             return AssertionOutcome.Refused(AssertionRefusal.NoChallenge);
@@ -74,6 +89,8 @@ public sealed class PasskeyAssertions(
         });
         if (!result.Succeeded)
             return AssertionOutcome.Refused(IsCounterFailure(result.Failure) ? AssertionRefusal.CounterNotIncreasing : AssertionRefusal.Invalid);
+        if (expectedUserId is not null && result.User.Id != expectedUserId)
+            return AssertionOutcome.Refused(AssertionRefusal.AnotherAccount);
         if (!await store.RecordUseAsync(result.User.Id, result.Passkey))
             return AssertionOutcome.Refused(AssertionRefusal.CounterNotIncreasing);
         return new AssertionOutcome(result.User.Account, AssertionRefusal.None, null);
@@ -92,6 +109,7 @@ public enum AssertionRefusal
     Replayed,
     Invalid,
     CounterNotIncreasing,
+    AnotherAccount,
     Throttled,
 }
 

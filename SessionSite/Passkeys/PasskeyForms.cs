@@ -41,5 +41,17 @@ public sealed class PasskeySignInForm
     public string? ReturnUrl { get; set; }
 }
 
+/// <summary>A passkey as the second step or to "confirm it's you": the assertion, and where to go after.</summary>
+public sealed class PasskeyStepForm
+{
+    [StringLength(16384)]
+    public string? CredentialJson { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
 /// <summary>The passkeys page: the rows, and whether the browser has a passkey to offer at all is the script's business.</summary>
 public sealed record PasskeysPage(IReadOnlyList<PasskeyListing> Passkeys);
+
+/// <summary>The passkey form of the second step or of "confirm it's you": its button's id, where it posts, and its label.</summary>
+public sealed record PasskeyStepView(string Id, string Action, string? ReturnUrl, string Label);

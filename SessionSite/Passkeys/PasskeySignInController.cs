@@ -52,10 +52,10 @@ public sealed class PasskeySignInController(
         await devices.AdoptSignedInBrowserAsync(HttpContext, account);
         if (account is { EmailVerified: false } && accountOptions.Value.RequireVerifiedEmail)
             return View("~/Views/Account/VerifyFirst.cshtml", new ResendVerificationForm { Email = account.Email });
-        if (!await sessions.SignInAsync(HttpContext, account, form.RememberMe, startedBy: MetricTags.Passkey))
+        if (!await sessions.SignInAsync(HttpContext, account, form.RememberMe, startedBy: MetricTags.Passkey, usedPasskey: true))
             return Refused(form, "Your account's sign-in settings changed just now. Try again.");
         metrics.SignInAttempt(MetricTags.Passkey, MetricTags.Success);
-        log.SignInSucceeded(HttpContext, account.Id);
+        log.SignInSucceeded(HttpContext, account.Id, SignInMethod.Passkey);
         await devices.SignedInAsync(HttpContext, account);
         TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);

@@ -15,10 +15,10 @@ public sealed class SessionLifecycle(SessionStore store, SessionRevocation revoc
     /// </summary>
     public async Task<bool> SignInAsync(
         HttpContext http, Account account, bool persistent, bool authenticated = true, bool passedTwoStep = false, string? startedBy = null,
-        DateTimeOffset? confirmedAt = null)
+        bool usedPasskey = false, DateTimeOffset? confirmedAt = null)
     {
         await EndBrowserSessionAsync(http);
-        var session = await store.CreateAsync(account, persistent, ClientDescription.From(http), authenticated, passedTwoStep, confirmedAt);
+        var session = await store.CreateAsync(account, persistent, ClientDescription.From(http), authenticated, passedTwoStep, usedPasskey, confirmedAt);
         if (session is null)
         {
             ForgetBrowserSession(http);
@@ -50,7 +50,8 @@ public sealed class SessionLifecycle(SessionStore store, SessionRevocation revoc
         var ended = await revocation.RevokeAllExceptAsync(account.Id, keepStorageHash: null, EndReason.PasswordChanged);
         // This browser's own session is among them, but it goes on under a new token: a rotation, not an end.
         metrics.SessionsEnded(MetricTags.PasswordChanged, ended - 1);
-        return await SignInAsync(http, account, previous.Persistent, passedTwoStep: previous.PassedTwoStep, confirmedAt: SessionLifetime.ConfirmedAt(previous));
+        return await SignInAsync(http, account, previous.Persistent, passedTwoStep: previous.PassedTwoStep, usedPasskey: previous.UsedPasskey,
+            confirmedAt: SessionLifetime.ConfirmedAt(previous));
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ namespace SessionSite.Sessions;
 /// and no public handle: it is derived from the storage hash (<see cref="SessionHandle"/>).
 /// When the person last proved it was them ("confirm it's you") is kept as seconds after <c>CreatedAt</c>, absent
 /// (0) until the first confirmation, since the sign-in itself counts as one: most sessions pay no byte for it.
+/// Whether a passkey was used in either step of the sign-in ("q") is written only when it was, for /sessions' mark.
 /// </summary>
 public sealed record SessionRecord(
     [property: JsonPropertyName("u")] string UserId,
@@ -28,7 +29,8 @@ public sealed record SessionRecord(
     [property: JsonPropertyName("v"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool EmailVerified = false,
     [property: JsonPropertyName("r"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ProfileVersion = 0,
     [property: JsonPropertyName("t"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool PassedTwoStep = false,
-    [property: JsonPropertyName("k"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ConfirmedAfterSeconds = 0)
+    [property: JsonPropertyName("k"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ConfirmedAfterSeconds = 0,
+    [property: JsonPropertyName("q"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool UsedPasskey = false)
 {
     /// <summary>How far the sign-in got, read from the two stored flags; what every check of "signed in" asks.</summary>
     [JsonIgnore]

@@ -26,7 +26,7 @@ public sealed class SessionStore(
     /// a password change keeps its predecessor's, so the change does not stand in for "confirm it's you").
     /// </summary>
     public async Task<BrowserSession?> CreateAsync(
-        Account account, bool persistent, ClientDescription client, bool authenticated = true, bool passedTwoStep = false,
+        Account account, bool persistent, ClientDescription client, bool authenticated = true, bool passedTwoStep = false, bool usedPasskey = false,
         DateTimeOffset? confirmedAt = null)
     {
         var now = clock.GetUtcNow();
@@ -35,7 +35,7 @@ public sealed class SessionStore(
         var draft = new SessionRecord(
             account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: authenticated,
             CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device, account.EmailVerified,
-            account.ProfileVersion, passedTwoStep);
+            account.ProfileVersion, passedTwoStep, UsedPasskey: usedPasskey);
         var session = draft with
         {
             ExpiresAt = lifetime.ExpiryAfterUse(draft, now),

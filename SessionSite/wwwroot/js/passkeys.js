@@ -58,6 +58,22 @@
         });
     }
 
+    // The second step (#two-step-passkey-form) and "confirm it's you" (#confirm-passkey-form): the server's options
+    // list only the signed-in (or half-way) user's passkeys.
+    Array.prototype.forEach.call(document.querySelectorAll('form[data-passkey-get]'), function (form) {
+        form.addEventListener('submit', function (event) {
+            event.preventDefault();
+            if (!supported) { status(form, 'This browser cannot use passkeys.'); return; }
+            status(form, 'Follow your browser\u2019s prompts\u2026');
+            fetchOptions(form).then(function (json) {
+                if (!json) return null;
+                return navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(json) });
+            }).then(function (credential) {
+                if (credential) post(form, credential);
+            }).catch(function (error) { failed(form, error); });
+        });
+    });
+
     var signInForm = document.getElementById('passkey-signin-form');
     if (signInForm) {
         var pending = null;
