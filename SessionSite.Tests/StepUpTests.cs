@@ -33,6 +33,7 @@ public sealed class StepUpTests(MailFixture fixture) : IClassFixture<MailFixture
     [InlineData("/account/two-step")]
     [InlineData("/account/delete")]
     [InlineData("/sessions/revoke-others")]
+    [InlineData("/sessions/revoke-all")]
     public async Task ASignInVouchesForAGuardedPageUntilTheWindowEndsThenConfirmingLeadsBack(string path)
     {
         var (browser, _) = await SignedUpAsync();
@@ -81,10 +82,10 @@ public sealed class StepUpTests(MailFixture fixture) : IClassFixture<MailFixture
     {
         // page holding the form, the form, where confirming must lead back to
         { "/account/email", "#email-form", "/account/email" },
-        { "/account", "#data-form", "/account" },
+        { "/account/data", "#data-form", "/account/data" },
         { "/account/delete", "#delete-form", "/account/delete" },
         { "/account/two-step", "#two-step-form", "/account/two-step" },
-        { "/sessions", "#revoke-all-form", "/sessions" },
+        { "/sessions/revoke-all", "#confirm-revoke-all-form", "/sessions/revoke-all" },
         { "/sessions/revoke-others", "#confirm-revoke-others-form", "/sessions/revoke-others" },
     };
 

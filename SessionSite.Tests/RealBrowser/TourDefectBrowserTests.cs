@@ -83,7 +83,7 @@ public sealed class TourDefectBrowserTests(BrowserSiteFixture fixture) : IClassF
         await using var context = await NewContextAsync(1280, 800);
         var page = await context.NewPageAsync();
         await SignUpAsync(page);
-        await page.GotoAsync("/account");
+        await page.GotoAsync("/account/data");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#data-submit").ClickAsync());
 

@@ -56,6 +56,9 @@ public sealed class UserStore(IConnectionMultiplexer redis, TimeProvider clock)
             : account;
     }
 
+    /// <summary>Whether the account has a passkey, for the factor summary a new session carries.</summary>
+    public async Task<bool> HasPasskeysAsync(string id) => await Db.HashLengthAsync(RedisKeys.Passkeys(id)) > 0;
+
     public async Task<Account?> FindByIdAsync(string id) =>
         AccountFields.ToAccount(await Db.HashGetAllAsync(RedisKeys.Account(id)));
 

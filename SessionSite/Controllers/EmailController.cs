@@ -23,7 +23,8 @@ public sealed class EmailController(
     CurrentSession current,
     TimeProvider clock,
     IOptions<ThrottlingOptions> throttling,
-    SecurityLog log) : Controller
+    SecurityLog log,
+    Overview.AccountOverviewReader overview) : Controller
 {
     [HttpGet("/email/verify")]
     public async Task<IActionResult> Verify(string? token)
@@ -68,9 +69,28 @@ public sealed class EmailController(
         return Redirect("/profile");
     }
 
+    /// <summary>Reads the account beside the session (one script) to show a pending change with "send again" and "cancel".</summary>
     [RequireSession, RequireConfirmation]
     [HttpGet("/account/email")]
-    public IActionResult Change() => View(new ChangeEmailForm());
+    public async Task<IActionResult> Change()
+    {
+        var record = current.Required.Record;
+        ViewData[PendingEmailKey] = await overview.ReadAsync(record.UserId, record.CreatedAt);
+        return View(new ChangeEmailForm());
+    }
+
+    public const string PendingEmailKey = "AccountOverview";
+
+    /// <summary>Cancels a pending email change: its link is deleted, so opening it later answers "link invalid".</summary>
+    [RequireSession]
+    [HttpPost("/account/email/cancel")]
+    public async Task<IActionResult> CancelChange()
+    {
+        var cancelled = await links.CancelAsync(LinkPurpose.ChangeEmail, current.Required.Record.UserId);
+        TempData.Flash(cancelled > 0 ? "The email change was cancelled; its link no longer works." : "There was no email change waiting.",
+            cancelled > 0 ? FlashKind.Success : FlashKind.Info);
+        return Redirect("/account");
+    }
 
     [RequireSession, RequireConfirmation(FormPage = "/account/email")]
     [HttpPost("/account/email")]

@@ -65,9 +65,14 @@ public sealed class SessionsController(
         return Redirect("/sessions");
     }
 
+    /// <summary>Asks before "sign out everywhere", listing every session it ends, this one too.</summary>
+    [HttpGet("/sessions/revoke-all")]
+    [RequireConfirmation]
+    public async Task<IActionResult> ConfirmRevokeAll() => View(await RowsAsync());
+
     /// <summary>Every session of the account, this one too: for a lost device or a shared computer.</summary>
     [HttpPost("/sessions/revoke-all")]
-    [RequireConfirmation(FormPage = "/sessions")]
+    [RequireConfirmation(FormPage = "/sessions/revoke-all")]
     public async Task<IActionResult> RevokeAll()
     {
         var mine = current.Required;

@@ -20,7 +20,8 @@ public sealed class TwoStepSettingsController(
     TwoStepStorage twoStep,
     AccountMail mail,
     TimeProvider clock,
-    SecurityLog log) : Controller
+    SecurityLog log,
+    SessionList sessions) : Controller
 {
     [HttpGet("/account/two-step")]
     public async Task<IActionResult> Index()
@@ -60,6 +61,7 @@ public sealed class TwoStepSettingsController(
                 recoveryCodes.Select(RecoveryCodes.Hash)))
             return StartOver("Your account's sign-in settings changed while you were setting this up. Here is a new secret: add it to your app again.");
         log.TwoStep(HttpContext, mine.UserId, ActivityEvent.TwoStepEnabled);
+        await sessions.SetFactorAsync(mine.UserId, SessionFactors.TwoStep, on: true);
         await mail.NoticeTwoStepAsync(mine.Email, "Two-step sign-in was turned on: signing in now also asks for a code from your authenticator app.",
             new RecoverableEvent(mine.UserId, RecoverableKind.TwoStepOn, at));
         return View("RecoveryCodes", recoveryCodes);
@@ -74,6 +76,7 @@ public sealed class TwoStepSettingsController(
         if (!await twoStep.DisableAsync(account.Id))
             return StartOver("Two-step sign-in was already off.");
         log.TwoStep(HttpContext, account.Id, ActivityEvent.TwoStepDisabled);
+        await sessions.SetFactorAsync(account.Id, SessionFactors.TwoStep, on: false);
         await mail.NoticeTwoStepAsync(account.Email, "Two-step sign-in was turned off: signing in now asks only for your password.",
             new RecoverableEvent(account.Id, RecoverableKind.TwoStepOff, at));
         return View("Off");

@@ -35,6 +35,10 @@ public sealed class SessionList(SessionEntries entries, SessionIndex index, Sess
         foreach (var listed in await ListAsync(userId))
             await entries.WriteIfStillListedAsync(userId, listed.StorageHash, change(listed.Session));
     }
+
+    /// <summary>Marks a factor added or removed in every live session of the user, for the home page's checkup.</summary>
+    public Task SetFactorAsync(string userId, SessionFactors factor, bool on) =>
+        RewriteAllAsync(userId, record => record with { Factors = on ? record.Factors | factor : record.Factors & ~factor });
 }
 
 /// <summary>A session as the per-user list sees it: its storage name, its public handle and what it holds.</summary>

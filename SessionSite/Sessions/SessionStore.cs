@@ -17,6 +17,7 @@ public sealed class SessionStore(
     SessionLifetime lifetime,
     IOptions<RedisSessionOptions> options,
     TimeProvider clock,
+    UserStore users,
     SiteMetrics metrics)
 {
     /// <summary>
@@ -35,7 +36,9 @@ public sealed class SessionStore(
         var draft = new SessionRecord(
             account.Id, account.Email, account.DisplayName, account.CreatedAt, IsAuthenticated: authenticated,
             CreatedAt: stamp, LastSeenAt: stamp, ExpiresAt: stamp, persistent, client.Ip, client.Device, account.EmailVerified,
-            account.ProfileVersion, passedTwoStep, UsedPasskey: usedPasskey);
+            account.ProfileVersion, passedTwoStep, UsedPasskey: usedPasskey,
+            Factors: (account.TwoStepSecret is null ? SessionFactors.None : SessionFactors.TwoStep)
+                     | (await users.HasPasskeysAsync(account.Id) ? SessionFactors.Passkey : SessionFactors.None));
         var session = draft with
         {
             ExpiresAt = lifetime.ExpiryAfterUse(draft, now),
