@@ -28,6 +28,10 @@ public sealed class RedisOutageTests(RestartableRedisFixture fixture) : IClassFi
             Assert.NotNull(homePage.Document.QuerySelector("#session-unavailable"));
             Assert.NotNull((await Browser.ParseAsync(profile)).QuerySelector("#try-again"));
             Assert.DoesNotContain("Nothing you sent", (await Browser.ParseAsync(profile)).Body!.TextContent);
+            // Someone whose session cannot be checked is not offered "Sign in / Sign up", and is told once.
+            Assert.Null((await Browser.ParseAsync(profile)).QuerySelector("#nav-signin"));
+            Assert.Null((await Browser.ParseAsync(profile)).QuerySelector("#session-unavailable"));
+            Assert.Null(homePage.Document.QuerySelector("#nav-signup"));
             Assert.Contains("Nothing you sent was changed or saved.", (await Browser.ParseAsync(signIn)).Body!.TextContent);
             foreach (var response in new[] { profile, signIn })
             {

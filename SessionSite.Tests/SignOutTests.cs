@@ -37,14 +37,29 @@ public sealed class SignOutTests(SiteFixture fixture) : IClassFixture<SiteFixtur
     }
 
     [Fact]
-    public async Task GetOnSignOutDoesNotSignOut()
+    public async Task GetOnSignOutShowsAButtonAndDoesNotSignOut()
     {
         var browser = fixture.Site.NewBrowser();
         await UserStories.SignUpAsync(browser);
 
         var response = await browser.GetAsync("/signout");
+        var page = await Browser.ParseAsync(response);
 
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(page.QuerySelector("#signout-page form[action='/signout'][method='post'] input[name='__RequestVerificationToken']"));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheButtonOfTheSignOutPageSignsOut()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser);
+        var page = await browser.GetDocumentAsync("/signout");
+
+        var response = await browser.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("#signout-page form")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/profile")).StatusCode);
     }
 }

@@ -16,7 +16,7 @@ public sealed class SignUpTests(SiteFixture fixture) : IClassFixture<SiteFixture
         Assert.Equal(email, profile.Email);
         Assert.Equal("Grace Hopper", profile.DisplayName);
         Assert.Equal("Grace Hopper", profile.SignedInName);
-        Assert.Equal("Welcome, Grace Hopper!", profile.Flash);
+        Assert.Equal($"Welcome, Grace Hopper! We've sent a confirmation link to {email}: open it to confirm your address.", profile.Flash);
         Assert.True(fixture.Redis.HasAccountFor(email));
     }
 

@@ -98,7 +98,7 @@ public sealed class UsabilityTests(SiteFixture fixture) : IClassFixture<SiteFixt
         var badEmail = await (await SignUpPage.OpenAsync(fixture.Site.NewBrowser())).SubmitExpectingErrorsAsync("name-at-example", "Name", UserStories.Password);
 
         Assert.Equal("Enter your email address.", empty.FieldError("Email"));
-        Assert.Equal("Enter the name other people will see.", empty.FieldError("DisplayName"));
+        Assert.Equal("Enter a display name: the name you see on every device where you're signed in.", empty.FieldError("DisplayName"));
         Assert.Equal("Choose a password of at least 8 characters.", empty.FieldError("Password"));
         Assert.Equal("Enter an email address like name@example.com.", badEmail.FieldError("Email"));
         Assert.DoesNotContain("field is required", empty.Document.Body!.TextContent);

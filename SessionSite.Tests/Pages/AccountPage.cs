@@ -57,14 +57,17 @@ public sealed class EditProfilePage : HtmlPage
 public sealed class ActivityPage : HtmlPage
 {
     public ActivityPage(Browser browser, IHtmlDocument document) : base(browser, document) =>
-        Required<IHtmlTableElement>(document, "#activity-table");
+        Required<IHtmlOrderedListElement>(document, "#activity-list");
 
     public static async Task<ActivityPage> OpenAsync(Browser browser) => new(browser, await browser.GetDocumentAsync("/account/activity"));
 
     /// <summary>The rows' events, newest first, as the page lists them.</summary>
-    public IReadOnlyList<string> Events => Document.QuerySelectorAll("tr.activity-row").Select(r => r.GetAttribute("data-event")!).ToList();
+    public IReadOnlyList<string> Events => Document.QuerySelectorAll(".activity-row").Select(r => r.GetAttribute("data-event")!).ToList();
 
-    public IReadOnlyList<string> RowTexts => Document.QuerySelectorAll("tr.activity-row").Select(r => r.TextContent).ToList();
+    public IReadOnlyList<string> RowTexts => Document.QuerySelectorAll(".activity-row").Select(r => r.TextContent).ToList();
+
+    /// <summary>Each row's sentence, newest first.</summary>
+    public IReadOnlyList<string> Sentences => Document.QuerySelectorAll(".activity-row .activity-what").Select(r => r.TextContent.Trim()).ToList();
 }
 
 public sealed class DeleteAccountPage : HtmlPage

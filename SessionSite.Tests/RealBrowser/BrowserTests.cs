@@ -213,7 +213,7 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
         await page.Locator("#profile-submit").ClickAsync();
         await Expect(page.Locator("#nav-user")).ToHaveTextAsync("After Rename");
         await page.Locator("#account-activity-link").ClickAsync();
-        await Expect(page.Locator("tr.activity-row").First).ToHaveAttributeAsync("data-event", "profile-changed");
+        await Expect(page.Locator(".activity-row").First).ToHaveAttributeAsync("data-event", "profile-changed");
         Assert.Empty(await Accessibility.SeriousViolationsAsync(page));
         await page.GotoAsync("/account/delete");
         await page.Locator("#ConfirmEmail").FillAsync(email);

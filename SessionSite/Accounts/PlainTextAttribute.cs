@@ -1,23 +1,21 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Text;
 
 namespace SessionSite.Accounts;
 
 /// <summary>
 /// Refuses control characters (NUL, CR, LF …) and format characters (Unicode category Cf: bidi marks and
-/// overrides, zero-width spaces and joiners, the byte-order mark), which can disguise a name or an address on
-/// other people's screens or make it look empty. Not for passwords: those take any character.
+/// overrides, zero-width spaces and joiners, the byte-order mark), which can disguise an address on other
+/// people's screens or make it look empty; the message names the character. Names use <see cref="NameTextAttribute"/>,
+/// which lets joiners stay inside emoji and words. Not for passwords: those take any character.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PlainTextAttribute : ValidationAttribute
 {
-    public PlainTextAttribute()
-        : base("Remove the invisible, control or text-direction characters.")
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
+        if (value is not string text || text.EnumerateRunes().Where(CharacterNames.IsHidden).Take(1).ToArray() is not [var rune])
+            return ValidationResult.Success;
+        var members = validationContext.MemberName is { } member ? new[] { member } : null;
+        return new ValidationResult($"Remove {CharacterNames.Describe(rune)}: it cannot be seen and can disguise the text.", members);
     }
-
-    public override bool IsValid(object? value) =>
-        value is not string text
-        || !text.EnumerateRunes().Any(r => Rune.IsControl(r) || Rune.GetUnicodeCategory(r) == UnicodeCategory.Format);
 }

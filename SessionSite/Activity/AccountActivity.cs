@@ -5,8 +5,8 @@ namespace SessionSite.Activity;
 
 /// <summary>
 /// Each account's last 100 security events: a capped Redis Stream beside the account in its hash slot, kept
-/// 90 days after the last event. It holds an event name, a time, a device label and an IP: never a password,
-/// token or token hash. Recording is fire-and-forget (the page the event belongs to does not wait for it) and
+/// 90 days after the last event. It holds an event name, a time, a device label, an IP and a detail (the device
+/// signed out, masked addresses): never a password, token, token hash or whole email address. Recording is fire-and-forget (the page the event belongs to does not wait for it) and
 /// only while the account exists, so an event racing a deletion cannot leave a stream behind.
 /// </summary>
 public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider clock)
@@ -20,8 +20,9 @@ public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider c
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(90);
 
     // KEYS[1] = account, KEYS[2] = activity, KEYS[3] = once-marker; ARGV = event, time (ms), device, ip, cap,
-    // ttl (ms), once-per window (ms, 0 = always), method ('' = none: the field is left out). Hand-written: the
-    // existence check and the append must be one step, or a deletion could slip between them.
+    // ttl (ms), once-per window (ms, 0 = always), method, detail (each '' = none: the field is left out). The
+    // method says how a sign-in was made; the detail, which device a sign-out ended or the masked addresses.
+    // Hand-written: the existence check and the append must be one step, or a deletion could slip between them.
     private const string RecordScript = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         if tonumber(ARGV[7]) > 0 and not redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[7]) then return 0 end
@@ -29,6 +30,10 @@ public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider c
         if ARGV[8] ~= '' then
             fields[#fields + 1] = 'm'
             fields[#fields + 1] = ARGV[8]
+        end
+        if ARGV[9] ~= '' then
+            fields[#fields + 1] = 'x'
+            fields[#fields + 1] = ARGV[9]
         end
         redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', unpack(fields))
         redis.call('PEXPIRE', KEYS[2], ARGV[6])
@@ -38,15 +43,16 @@ public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider c
     /// <summary>
     /// Appends an event. With <c>oncePer</c>, at most one such event per that window: a flood of throttled
     /// guesses must not push the account's real history out of its last 100 events. <c>method</c>: how a
-    /// sign-in was made (<see cref="SignInMethod"/>), kept only on the events that have one.
+    /// sign-in was made (<see cref="SignInMethod"/>), kept only on the events that have one. <c>detail</c>: what
+    /// the event was about, for its sentence (the device signed out, masked addresses); never a secret.
     /// </summary>
-    public void Record(string userId, string eventName, HttpContext http, TimeSpan oncePer = default, string? method = null)
+    public void Record(string userId, string eventName, HttpContext http, TimeSpan oncePer = default, string? method = null, string? detail = null)
     {
         var client = ClientDescription.From(http);
         _ = redis.GetDatabase().ScriptEvaluateAsync(RecordScript,
             [RedisKeys.Account(userId), RedisKeys.Activity(userId), RedisKeys.ActivityMarker(userId, eventName)],
             [eventName, clock.GetUtcNow().ToUnixTimeMilliseconds(), client.Device, client.Ip ?? "", Kept, (long)KeptFor.TotalMilliseconds,
-                (long)oncePer.TotalMilliseconds, method ?? ""],
+                (long)oncePer.TotalMilliseconds, method ?? "", detail ?? ""],
             CommandFlags.FireAndForget);
     }
 
@@ -59,6 +65,7 @@ public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider c
             DateTimeOffset.FromUnixTimeMilliseconds((long)e["t"]),
             e["d"].ToString(),
             e["i"].IsNullOrEmpty ? null : e["i"].ToString(),
-            e["m"].IsNullOrEmpty ? null : e["m"].ToString())).ToList();
+            e["m"].IsNullOrEmpty ? null : e["m"].ToString(),
+            e["x"].IsNullOrEmpty ? null : e["x"].ToString())).ToList();
     }
 }

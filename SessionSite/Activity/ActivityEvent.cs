@@ -29,38 +29,10 @@ public static class ActivityEvent
     public const string AccountRecovered = "account-recovered";
     public const string PasskeyAdded = "passkey-added";
     public const string PasskeyRemoved = "passkey-removed";
-
-    public static string Describe(string name) => name switch
-    {
-        SignedIn => "Signed in",
-        SignInFailed => "Failed sign-in (wrong password)",
-        Throttled => "Sign-in paused after too many failures",
-        SignedOut => "Signed out",
-        SessionEndedElsewhere => "A session was signed out from another",
-        SignedOutEverywhere => "Signed out everywhere",
-        PasswordChanged => "Password changed",
-        PasswordReset => "Password reset by email",
-        EmailChangeRequested => "Email change requested",
-        EmailChanged => "Email address changed",
-        EmailVerified => "Email address confirmed",
-        ProfileChanged => "Profile changed",
-        DataDownloaded => "Data downloaded",
-        TwoStepEnabled => "Two-step sign-in turned on",
-        TwoStepDisabled => "Two-step sign-in turned off",
-        RecoveryCodesReplaced => "New recovery codes made",
-        RecoveryCodeUsed => "Signed in with a recovery code",
-        SecondStepFailed => "Wrong two-step code",
-        SecondStepLocked => "Two-step sign-in paused after too many wrong codes",
-        AccountCreated => "Account created",
-        Confirmed => "Confirmed it's you",
-        ConfirmFailed => "Wrong password when confirming it's you",
-        NewDevice => "Signed in from a new device (the owner was mailed)",
-        AccountRecovered => "\"This wasn't me\": every session signed out and the password retired",
-        PasskeyAdded => "Passkey added",
-        PasskeyRemoved => "Passkey removed",
-        _ => name,
-    };
 }
 
-/// <summary>One row of the activity: what, when, and from which device and address.</summary>
-public sealed record ActivityEntry(string Event, DateTimeOffset At, string Device, string? Ip, string? Method = null);
+/// <summary>
+/// One row of the activity: what, when, from which device and address, how a sign-in was made, and what the
+/// event was about (the device signed out, masked addresses "a•••@example.com").
+/// </summary>
+public sealed record ActivityEntry(string Event, DateTimeOffset At, string Device, string? Ip, string? Method = null, string? Detail = null);

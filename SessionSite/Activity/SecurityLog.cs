@@ -38,11 +38,15 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity act
         activity.Record(userId, ActivityEvent.SignedOut, http);
     }
 
-    public void SessionsRevoked(HttpContext http, string userId, int count, bool everywhere = false)
+    /// <summary>The activity names the devices signed out (<paramref name="devices"/>: up to three), or counts them.</summary>
+    public void SessionsRevoked(HttpContext http, string userId, int count, bool everywhere = false, IReadOnlyList<string>? devices = null)
     {
         logger.SessionsRevoked(userId, count, ClientAddress.Of(http));
-        activity.Record(userId, everywhere ? ActivityEvent.SignedOutEverywhere : ActivityEvent.SessionEndedElsewhere, http);
+        var detail = DeviceList.Name(devices) ?? (everywhere ? Sessions(count) : $"{Sessions(count)} on other devices");
+        activity.Record(userId, everywhere ? ActivityEvent.SignedOutEverywhere : ActivityEvent.SessionEndedElsewhere, http, detail: detail);
     }
+
+    private static string Sessions(int count) => count == 1 ? "1 session" : $"{count} sessions";
 
     public void PasswordChanged(HttpContext http, string userId)
     {
@@ -65,16 +69,17 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity act
         activity.Record(userId, ActivityEvent.EmailVerified, http);
     }
 
-    public void EmailChangeRequested(HttpContext http, string userId)
+    /// <summary>The activity keeps the new address masked ("b•••@example.com"); the log line, none.</summary>
+    public void EmailChangeRequested(HttpContext http, string userId, string newEmail)
     {
         logger.EmailChangeRequested(userId, ClientAddress.Of(http));
-        activity.Record(userId, ActivityEvent.EmailChangeRequested, http);
+        activity.Record(userId, ActivityEvent.EmailChangeRequested, http, detail: MaskedAddress.Of(newEmail));
     }
 
-    public void EmailChanged(HttpContext http, string userId)
+    public void EmailChanged(HttpContext http, string userId, string oldEmail, string newEmail)
     {
         logger.EmailChanged(userId, ClientAddress.Of(http));
-        activity.Record(userId, ActivityEvent.EmailChanged, http);
+        activity.Record(userId, ActivityEvent.EmailChanged, http, detail: $"{MaskedAddress.Of(oldEmail)} to {MaskedAddress.Of(newEmail)}");
     }
 
     public void ProfileChanged(HttpContext http, string userId)

@@ -60,7 +60,7 @@ public sealed class AccountController(
         if (!await sessions.SignInAsync(HttpContext, account, persistent: false, startedBy: MetricTags.SignUp))
             return Redirect("/signin");
         await devices.SignedUpAsync(HttpContext, account);
-        TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
+        TempData.Flash($"Welcome, {account.DisplayName}! We've sent a confirmation link to {account.Email}: open it to confirm your address.", FlashKind.Success);
         return Redirect("/profile");
     }
 
@@ -115,6 +115,11 @@ public sealed class AccountController(
         TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);
     }
+
+    /// <summary>A link or a typed address lands on a page with the button (as GitHub's /logout): a GET signs nobody out.</summary>
+    [HttpGet("/signout")]
+    [AllowHalfSignedIn]
+    public IActionResult SignOutPage() => View("SignOut");
 
     [HttpPost("/signout")]
     [AllowHalfSignedIn]

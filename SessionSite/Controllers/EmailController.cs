@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Flash;
@@ -21,6 +22,7 @@ public sealed class EmailController(
     SessionList sessions,
     CurrentSession current,
     TimeProvider clock,
+    IOptions<ThrottlingOptions> throttling,
     SecurityLog log,
     Overview.AccountOverviewReader overview) : Controller
 {
@@ -29,7 +31,7 @@ public sealed class EmailController(
     {
         // Bound to the address it confirms: refused once the account moved to another one or is gone.
         if (!LinkToken.TryParse(token, out var link) || await redemption.VerifyEmailAsync(token) is not { } version)
-            return LinkInvalid(LinkPurpose.VerifyEmail);
+            return await AlreadyConfirmedAsync() ?? LinkInvalid(LinkPurpose.VerifyEmail);
         await sessions.RewriteAllAsync(link.UserId, record => record with { EmailVerified = true, ProfileVersion = version });
         log.EmailVerified(HttpContext, link.UserId);
         TempData.Flash("Your email address is confirmed.", FlashKind.Success);
@@ -37,24 +39,33 @@ public sealed class EmailController(
     }
 
     /// <summary>
-    /// Signed in: a new link for the session's own address. Signed out: the same answer for any address, after the
-    /// same Redis work: the address is looked up later, by the mail sender, never here (as for a password reset).
+    /// Signed in: a new link for the session's own address, and the truth about it (sent, already confirmed, or the
+    /// limit reached): the person owns that address. Signed out: the same answer for any address, after the same
+    /// Redis work: the address is looked up later, by the mail sender, never here (as for a password reset).
     /// </summary>
     [HttpPost("/email/verify/resend")]
     public async Task<IActionResult> Resend(ResendVerificationForm form)
     {
         var signedIn = await current.GetAsync(HttpContext);
-        var email = signedIn?.Record.Email ?? form.Email;
-        if (ModelState.IsValid && !string.IsNullOrWhiteSpace(email) && await linkThrottle.AllowAsync(ClientAddress.Of(HttpContext), email))
+        if (signedIn is not null)
+            return await ResendToOwnAddressAsync(signedIn.Record);
+        if (ModelState.IsValid && !string.IsNullOrWhiteSpace(form.Email) && await linkThrottle.AllowAsync(ClientAddress.Of(HttpContext), form.Email))
+            await mail.RequestVerificationAsync(form.Email.Trim());
+        return View("CheckInbox");
+    }
+
+    private async Task<IActionResult> ResendToOwnAddressAsync(SessionRecord record)
+    {
+        if (await users.FindByIdAsync(record.UserId) is not { EmailVerified: false } account)
+            TempData.Flash("Your email address is already confirmed.", FlashKind.Success);
+        else if (!await linkThrottle.AllowAsync(ClientAddress.Of(HttpContext), account.Email))
+            TempData.Flash($"We didn't send another link: an address gets at most {throttling.Value.LinkRequestsPerAddress} links in {TimeText.Duration(throttling.Value.LinkRequestWindow)}. "
+                + "Open the newest one we sent, or try again later.", FlashKind.Warning);
+        else
         {
-            if (signedIn is null)
-                await mail.RequestVerificationAsync(email.Trim());
-            else if (await users.FindByEmailAsync(email) is { EmailVerified: false } account)
-                await mail.SendVerificationAsync(account);
+            await mail.SendVerificationAsync(account);
+            TempData.Flash($"We've sent a new confirmation link to {account.Email}.");
         }
-        if (signedIn is null)
-            return View("CheckInbox");
-        TempData.Flash($"We've sent a new confirmation link to {email}.");
         return Redirect("/profile");
     }
 
@@ -97,7 +108,7 @@ public sealed class EmailController(
         // Past a limit nothing is sent, and the page answers as ever: the limit must not tell anyone anything.
         if (await linkThrottle.AllowEmailChangeAsync(ClientAddress.Of(HttpContext), account.Id, form.NewEmail))
             await mail.SendEmailChangeAsync(account, form.NewEmail.Trim());
-        log.EmailChangeRequested(HttpContext, account.Id);
+        log.EmailChangeRequested(HttpContext, account.Id, form.NewEmail);
         TempData.Flash($"We've sent a link to {form.NewEmail.Trim()}. Your address changes when you open it, within an hour.");
         return Redirect("/profile");
     }
@@ -124,8 +135,17 @@ public sealed class EmailController(
         await mail.NoticeEmailChangedAsync(claim.PreviousEmail, claim.Email,
             new RecoverableEvent(claim.UserId, RecoverableKind.EmailChanged, at, OldEmail: claim.PreviousEmail));
         await mail.NoticeEmailVerifiedAsync(claim.Email);
-        log.EmailChanged(HttpContext, claim.UserId);
+        log.EmailChanged(HttpContext, claim.UserId, claim.PreviousEmail, claim.Email);
         TempData.Flash($"Your email address is now {claim.Email}.", FlashKind.Success);
+        return Redirect("/profile");
+    }
+
+    /// <summary>A used link opened by someone signed in whose address is confirmed: what they wanted is done.</summary>
+    private async Task<IActionResult?> AlreadyConfirmedAsync()
+    {
+        if (await current.GetOrAnonymousAsync(HttpContext) is not { Record: { IsSignedIn: true, EmailVerified: true } record })
+            return null;
+        TempData.Flash($"Your email address, {record.Email}, is already confirmed.", FlashKind.Success);
         return Redirect("/profile");
     }
 

@@ -37,7 +37,7 @@ public sealed class SessionsController(
         var target = (await list.ListAsync(mine.Record.UserId)).FirstOrDefault(s => s.Handle == handle);
         if (target is null || !await revocation.RevokeAsync(mine.Record.UserId, target))
             return NotFound();
-        log.SessionsRevoked(HttpContext, mine.Record.UserId, 1);
+        log.SessionsRevoked(HttpContext, mine.Record.UserId, 1, devices: [target.Session.Device]);
         metrics.SessionsEnded(MetricTags.Revoked);
         TempData.Flash($"{Describe(target.Session)} has been signed out.", FlashKind.Success);
         return Redirect("/sessions");
@@ -54,7 +54,7 @@ public sealed class SessionsController(
         var mine = current.Required;
         var others = (await list.ListAsync(mine.Record.UserId)).Where(s => s.StorageHash != mine.Credential.StorageHash).ToList();
         var ended = await revocation.RevokeAllExceptAsync(mine.Record.UserId, mine.Credential.StorageHash);
-        log.SessionsRevoked(HttpContext, mine.Record.UserId, ended);
+        log.SessionsRevoked(HttpContext, mine.Record.UserId, ended, devices: ended == others.Count ? others.Select(s => s.Session.Device).ToList() : null);
         metrics.SessionsEnded(MetricTags.RevokedOthers, ended);
         TempData.Flash(ended switch
         {

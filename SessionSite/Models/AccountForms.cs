@@ -5,7 +5,7 @@ namespace SessionSite.Models;
 
 public sealed class EditProfileForm
 {
-    [Required(ErrorMessage = "Enter the name other people will see."), StringLength(64, ErrorMessage = "A display name can be at most 64 characters."), PlainText]
+    [Required(ErrorMessage = "Enter a display name: the name you see on every device where you're signed in."), StringLength(64, ErrorMessage = "A display name can be at most 64 characters."), NameText]
     [Display(Name = "Display name")]
     public string DisplayName { get; set; } = "";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 
 namespace SessionSite.Models;
 
@@ -9,6 +10,10 @@ public static class TimeText
         time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static string Machine(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>A <c>time</c> element with the UTC text, which site.js turns into the reader's zone.</summary>
+    public static IHtmlContent Element(DateTimeOffset time) =>
+        new HtmlString($"<time datetime=\"{Machine(time)}\">{Format(time)}</time>"); // both texts are digits and fixed words
 
     /// <summary>"30 minutes", "7 days", "1 hour": a span as people say it.</summary>
     public static string Duration(TimeSpan span) =>

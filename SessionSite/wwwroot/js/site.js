@@ -20,12 +20,20 @@
     }, { once: true });
   }
 
-  // Times in the reader's own zone and words ("5 minutes ago"); without script the UTC text stays.
+  // Every time in the reader's own zone, one format with the zone named ("2 Dec 2026, 03:35 GMT+1"); the
+  // recent ones of the sessions page in words ("5 minutes ago"). Without script the UTC text stays.
   const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
-  const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-  for (const time of document.querySelectorAll("time[data-relative]")) {
+  const absolute = new Intl.DateTimeFormat(undefined, {
+    year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short",
+  });
+  for (const time of document.querySelectorAll("time[datetime]")) {
     const when = new Date(time.dateTime);
     if (Number.isNaN(when.getTime())) {
+      continue;
+    }
+    if (!time.hasAttribute("data-relative")) {
+      time.title = time.textContent.trim();
+      time.textContent = absolute.format(when);
       continue;
     }
     const seconds = (when.getTime() - Date.now()) / 1000;
@@ -35,6 +43,17 @@
           : [Math.round(seconds / 86400), "day"];
     time.title = absolute.format(when);
     time.textContent = value === 0 && unit === "second" ? (time.dataset.relative === "active" ? "Active now" : "just now") : relative.format(value, unit);
+  }
+
+  // A download leaves the page as it was: a status line under the form says what the file holds. The line is
+  // there from the start, empty, so screen readers announce the text when it comes.
+  for (const form of document.querySelectorAll("form[data-download-note]")) {
+    const note = document.createElement("p");
+    note.id = `${form.id}-note`;
+    note.className = "small mt-2";
+    note.setAttribute("role", "status");
+    form.append(note);
+    form.addEventListener("submit", () => { note.textContent = form.dataset.downloadNote; });
   }
 
   // Show/hide toggles for password inputs.
