@@ -23,7 +23,7 @@ public sealed class PasskeySignInMethodTests(MailFixture fixture) : IClassFixtur
     /// <summary>The newest signed-in row of the activity: its data-method and its text.</summary>
     private static async Task<(string? Method, string Text)> LastSignInAsync(Browser browser)
     {
-        var row = (await ActivityPage.OpenAsync(browser)).Document.QuerySelector("tr.activity-row[data-event=signed-in]");
+        var row = (await ActivityPage.OpenAsync(browser)).Document.QuerySelector(".activity-row[data-event=signed-in]");
         Assert.NotNull(row);
         return (row.GetAttribute("data-method"), row.TextContent);
     }

@@ -15,33 +15,28 @@ public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider c
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(90);
 
     // KEYS[1] = account, KEYS[2] = activity, KEYS[3] = once-marker; ARGV = event, time (ms), device, ip, cap,
-    // ttl (ms), once-per window (ms, 0 = always), method ('' = none: the field is left out). Hand-written: the
+    // ttl (ms), once-per window (ms, 0 = always), detail (how a sign-in was made, or ""). Hand-written: the
     // existence check and the append must be one step, or a deletion could slip between them.
     private const string RecordScript = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         if tonumber(ARGV[7]) > 0 and not redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[7]) then return 0 end
-        local fields = {'e', ARGV[1], 't', ARGV[2], 'd', ARGV[3], 'i', ARGV[4]}
-        if ARGV[8] ~= '' then
-            fields[#fields + 1] = 'm'
-            fields[#fields + 1] = ARGV[8]
-        end
-        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', unpack(fields))
+        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', 'e', ARGV[1], 't', ARGV[2], 'd', ARGV[3], 'i', ARGV[4], 'x', ARGV[8])
         redis.call('PEXPIRE', KEYS[2], ARGV[6])
         return 1
         """;
 
     /// <summary>
     /// Appends an event. With <c>oncePer</c>, at most one such event per that window: a flood of throttled
-    /// guesses must not push the account's real history out of its last 100 events. <c>method</c>: how a
-    /// sign-in was made (<see cref="SignInMethod"/>), kept only on the events that have one.
+    /// guesses must not push the account's real history out of its last 100 events. The detail says what the
+    /// event was about: for a sign-in, how it was made (<see cref="SignInMethod"/>).
     /// </summary>
-    public void Record(string userId, string eventName, HttpContext http, TimeSpan oncePer = default, string? method = null)
+    public void Record(string userId, string eventName, HttpContext http, TimeSpan oncePer = default, string? detail = null)
     {
         var client = ClientDescription.From(http);
         _ = redis.GetDatabase().ScriptEvaluateAsync(RecordScript,
             [RedisKeys.Account(userId), RedisKeys.Activity(userId), RedisKeys.ActivityMarker(userId, eventName)],
             [eventName, clock.GetUtcNow().ToUnixTimeMilliseconds(), client.Device, client.Ip ?? "", Kept, (long)KeptFor.TotalMilliseconds,
-                (long)oncePer.TotalMilliseconds, method ?? ""],
+                (long)oncePer.TotalMilliseconds, detail ?? ""],
             CommandFlags.FireAndForget);
     }
 
@@ -54,6 +49,6 @@ public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider c
             DateTimeOffset.FromUnixTimeMilliseconds((long)e["t"]),
             e["d"].ToString(),
             e["i"].IsNullOrEmpty ? null : e["i"].ToString(),
-            e["m"].IsNullOrEmpty ? null : e["m"].ToString())).ToList();
+            e["x"].IsNullOrEmpty ? null : e["x"].ToString())).ToList();
     }
 }

@@ -62,5 +62,5 @@ public static class ActivityEvent
     };
 }
 
-/// <summary>One row of the activity: what, when, and from which device and address.</summary>
-public sealed record ActivityEntry(string Event, DateTimeOffset At, string Device, string? Ip, string? Method = null);
+/// <summary>One row of the activity: what, when, from which device and address, and what it was about (for a sign-in, how).</summary>
+public sealed record ActivityEntry(string Event, DateTimeOffset At, string Device, string? Ip, string? Detail = null);

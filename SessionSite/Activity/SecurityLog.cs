@@ -14,7 +14,7 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger, AccountActivity act
     public void SignInSucceeded(HttpContext http, string userId, string method)
     {
         logger.SignInSucceeded(userId, ClientAddress.Of(http));
-        activity.Record(userId, ActivityEvent.SignedIn, http, method: method);
+        activity.Record(userId, ActivityEvent.SignedIn, http, detail: method);
     }
 
     /// <summary>The account's own activity shows it only when the address has an account (<paramref name="userId"/>).</summary>
