@@ -22,7 +22,7 @@ public sealed class AccountPagesTests(MailFixture fixture) : IClassFixture<MailF
         var account = await AccountPage.OpenAsync(profile.Browser);
 
         Assert.Equal("/account", profile.Document.QuerySelector("#nav-account")?.GetAttribute("href"));
-        Assert.Equal(["/account/profile", "/account/email", "/account/password", "/account/two-step", "/account/passkeys", "/sessions", "/account/activity", "/account/delete"], account.Links);
+        Assert.Equal(["/account/profile", "/account/email", "/account/password", "/account/two-step", "/account/passkeys", "/sessions", "/account/activity", "/account/data", "/account/delete"], account.Links);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class AccountPagesTests(MailFixture fixture) : IClassFixture<MailF
         var email = await UserStories.SignedInTwiceAsync(first, second);
         var userId = RedisInspection.UserIdOf(first.SessionCookie!);
 
-        var response = await (await AccountPage.OpenAsync(first)).DownloadDataAsync();
+        var response = await (await YourDataPage.OpenAsync(first)).DownloadDataAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -122,6 +122,24 @@ public sealed class AccountPagesTests(MailFixture fixture) : IClassFixture<MailF
     }
 
     [Fact]
+    public async Task SignOutEverywhereAsksFirstListingEverySessionThisOneToo()
+    {
+        var first = NewBrowser();
+        var second = NewBrowser();
+        await UserStories.SignedInTwiceAsync(first, second);
+        var sessions = await SessionsPage.OpenAsync(first);
+
+        var link = sessions.Document.QuerySelector("#revoke-all-link");
+        var confirm = await first.GetDocumentAsync(link!.GetAttribute("href")!);
+
+        Assert.Equal("/sessions/revoke-all", link.GetAttribute("href"));
+        Assert.Null(sessions.Document.QuerySelector("form[action='/sessions/revoke-all']"));
+        Assert.Equal("/sessions/revoke-all", confirm.QuerySelector("#confirm-revoke-all-form")?.GetAttribute("action"));
+        Assert.Equal(2, confirm.QuerySelectorAll("#confirm-revoke-all-list li").Length);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/profile")).StatusCode); // asking signed nobody out
+    }
+
+    [Fact]
     public async Task SignOutEverywhereEndsEverySessionThisOneToo()
     {
         var first = NewBrowser();
@@ -129,7 +147,7 @@ public sealed class AccountPagesTests(MailFixture fixture) : IClassFixture<MailF
         await UserStories.SignedInTwiceAsync(first, second);
         var sessions = await SessionsPage.OpenAsync(first);
 
-        var response = await first.SubmitAsync(Assert.IsAssignableFrom<AngleSharp.Html.Dom.IHtmlFormElement>(sessions.Document.QuerySelector("#revoke-all-form")));
+        var response = await sessions.SignOutEverywhereAsync();
         var home = new HomePage(first, await first.FollowRedirectAsync(response, "/"));
 
         Assert.Equal("You have been signed out everywhere.", home.Flash);

@@ -141,7 +141,7 @@ public sealed class EmailChangeTests(MailFixture fixture) : IClassFixture<MailFi
     [Fact]
     public async Task AClaimWhoseChangeNeverCommitsFreesItselfAndACommittedOneIsKeptForGood()
     {
-        var users = fixture.Site.Services.GetRequiredService<UserStore>();
+        var commit = fixture.Site.Services.GetRequiredService<EmailChangeCommit>();
         var (profile, email) = await UserStories.SignUpAsync(fixture.Site.NewBrowser());
         var userId = RedisInspection.UserIdOf(profile.Browser.SessionCookie!);
         var abandoned = UserStories.NewEmail();
@@ -149,8 +149,8 @@ public sealed class EmailChangeTests(MailFixture fixture) : IClassFixture<MailFi
 
         // The process dies between claiming the new address and moving the account.
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            users.ChangeEmailAsync(userId, email, abandoned, () => throw new InvalidOperationException("the process died here")));
-        var (result, _) = await users.ChangeEmailAsync(userId, email, kept, () => Task.FromResult<long?>(2));
+            commit.CommitAsync(userId, email, abandoned, () => throw new InvalidOperationException("the process died here")));
+        var (result, _) = await commit.CommitAsync(userId, email, kept, () => Task.FromResult<long?>(2));
 
         Assert.InRange(fixture.Redis.Database.KeyTimeToLive(RedisKeys.Email(EmailAddress.Normalize(abandoned)))!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         Assert.Equal(EmailChangeResult.Changed, result);

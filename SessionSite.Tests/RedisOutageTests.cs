@@ -49,6 +49,33 @@ public sealed class RedisOutageTests(RestartableRedisFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task ASignedInFormPostedWhileRedisIsDownGetsTheOutagePageNotA500()
+    {
+        var browser = fixture.Site.NewBrowser();
+        await UserStories.SignUpAsync(browser, "Before");
+        var edit = await EditProfilePage.OpenAsync(browser);
+
+        fixture.Redis.StopProcess();
+        HttpResponseMessage posted;
+        try
+        {
+            // The gate cannot read the session; the error page it is re-executed to must not ask Redis again.
+            posted = await edit.PostAsync("After");
+        }
+        finally
+        {
+            await fixture.Redis.StartProcessAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, posted.StatusCode);
+        var page = await Browser.ParseAsync(posted);
+        Assert.NotNull(page.QuerySelector("#service-unavailable"));
+        Assert.Contains("Nothing you sent was changed or saved.", page.Body!.TextContent);
+        var recovered = await Poll.UntilStatusAsync(browser.Client, "/profile", HttpStatusCode.OK);
+        Assert.Equal("Before", new ProfilePage(browser, await Browser.ParseAsync(recovered)).DisplayName);
+    }
+
+    [Fact]
     public async Task ReadinessFollowsRedis()
     {
         var browser = fixture.Site.NewBrowser();

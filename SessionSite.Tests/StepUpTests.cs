@@ -33,6 +33,7 @@ public sealed class StepUpTests(MailFixture fixture) : IClassFixture<MailFixture
     [InlineData("/account/two-step")]
     [InlineData("/account/delete")]
     [InlineData("/sessions/revoke-others")]
+    [InlineData("/sessions/revoke-all")]
     public async Task ASignInVouchesForAGuardedPageUntilTheWindowEndsThenConfirmingLeadsBack(string path)
     {
         var (browser, _) = await SignedUpAsync();
@@ -49,14 +50,42 @@ public sealed class StepUpTests(MailFixture fixture) : IClassFixture<MailFixture
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(path)).StatusCode);
     }
 
+    [Fact]
+    public async Task ChangingThePasswordDoesNotRestartTheWindow()
+    {
+        // The renewed session after a password change must not vouch for what "confirm it's you" guards: the change
+        // asks for the password only, while confirming may also ask for the second step.
+        var (browser, _) = await SignedUpAsync();
+        fixture.Clock.Advance(PastTheWindow);
+        await (await ChangePasswordPage.OpenAsync(browser)).SubmitAsync(UserStories.Password, "a brand new passphrase 42");
+
+        var refused = await browser.GetAsync("/account/two-step");
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(ConfirmLocation("/account/two-step"), refused.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task ChangingThePasswordInsideTheWindowKeepsWhatIsLeftOfIt()
+    {
+        var (browser, _) = await SignedUpAsync();
+        fixture.Clock.Advance(TimeSpan.FromMinutes(10));
+        await (await ChangePasswordPage.OpenAsync(browser)).SubmitAsync(UserStories.Password, "a brand new passphrase 42");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account/two-step")).StatusCode);
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(6)); // 16 minutes after the sign-in, 6 after the change
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account/two-step")).StatusCode);
+    }
+
     public static TheoryData<string, string, string> GuardedForms => new()
     {
         // page holding the form, the form, where confirming must lead back to
         { "/account/email", "#email-form", "/account/email" },
-        { "/account", "#data-form", "/account" },
+        { "/account/data", "#data-form", "/account/data" },
         { "/account/delete", "#delete-form", "/account/delete" },
         { "/account/two-step", "#two-step-form", "/account/two-step" },
-        { "/sessions", "#revoke-all-form", "/sessions" },
+        { "/sessions/revoke-all", "#confirm-revoke-all-form", "/sessions/revoke-all" },
         { "/sessions/revoke-others", "#confirm-revoke-others-form", "/sessions/revoke-others" },
     };
 

@@ -15,7 +15,7 @@ public sealed class WrongTypedFormValueTests(SiteFixture fixture) : IClassFixtur
         { "/signin", "#signin-form" },
         { "/account/password", "#password-form" },
         { "/sessions/revoke-others", "#confirm-revoke-others-form" },
-        { "/sessions", "#revoke-all-form" },
+        { "/sessions/revoke-all", "#confirm-revoke-all-form" },
         { "/profile", "#signout-form" },
     };
 

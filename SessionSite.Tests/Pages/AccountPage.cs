@@ -3,20 +3,37 @@ using SessionSite.Tests.Infrastructure;
 
 namespace SessionSite.Tests.Pages;
 
-/// <summary>"Your account": every account page is one link away, and the data download form is here.</summary>
+/// <summary>"Your account": every account page is one link away.</summary>
 public sealed class AccountPage : HtmlPage
 {
-    private readonly IHtmlFormElement dataForm;
-
-    public AccountPage(Browser browser, IHtmlDocument document) : base(browser, document)
-    {
+    public AccountPage(Browser browser, IHtmlDocument document) : base(browser, document) =>
         Required<AngleSharp.Dom.IElement>(document, "#account");
-        dataForm = Required<IHtmlFormElement>(document, "#data-form");
-    }
 
     public static async Task<AccountPage> OpenAsync(Browser browser) => new(browser, await browser.GetDocumentAsync("/account"));
 
-    public IReadOnlyList<string> Links => Document.QuerySelectorAll("#account a[href]").Select(a => a.GetAttribute("href")!).ToList();
+    public IReadOnlyList<string> Links => Document.QuerySelectorAll("#account a.account-row-title").Select(a => a.GetAttribute("href")!).ToList();
+
+    /// <summary>The status line of a row (<c>email</c>, <c>password</c>, <c>two-step</c>, <c>passkeys</c>, <c>sessions</c>).</summary>
+    public AngleSharp.Dom.IElement Status(string row) => Required<AngleSharp.Dom.IElement>(Document, $"#account-status-{row}");
+
+    public string StatusText(string row) => string.Join(' ', Status(row).TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    public string? PendingEmail => Document.QuerySelector("#pending-email #pending-email-address")?.TextContent.Trim();
+
+    /// <summary>"Cancel the change" of a pending email change; lands back on the overview.</summary>
+    public async Task<AccountPage> CancelPendingEmailAsync() =>
+        new(Browser, await Browser.FollowRedirectAsync(await Browser.SubmitAsync(Required<IHtmlFormElement>(Document, "#pending-email-cancel-form")), "/account"));
+}
+
+/// <summary>"Your data" (<c>GET /account/data</c>): the download form.</summary>
+public sealed class YourDataPage : HtmlPage
+{
+    private readonly IHtmlFormElement dataForm;
+
+    public YourDataPage(Browser browser, IHtmlDocument document) : base(browser, document) =>
+        dataForm = Required<IHtmlFormElement>(document, "#data-form");
+
+    public static async Task<YourDataPage> OpenAsync(Browser browser) => new(browser, await browser.GetDocumentAsync("/account/data"));
 
     public Task<HttpResponseMessage> DownloadDataAsync() => Browser.SubmitAsync(dataForm);
 }

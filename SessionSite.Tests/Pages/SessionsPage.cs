@@ -32,7 +32,7 @@ public sealed class SessionsPage : HtmlPage
     /// <summary>Posts a revoke for any handle, as a hand-crafted request from this signed-in page would (its token, another action).</summary>
     public Task<HttpResponseMessage> PostRevokeOfAnyHandleAsync(string handle)
     {
-        var form = Required<IHtmlFormElement>(Document, "#revoke-all-form");
+        var form = Required<IHtmlFormElement>(Document, "#signout-form");
         form.Action = $"/sessions/{handle}/revoke";
         return Browser.SubmitAsync(form);
     }
@@ -40,8 +40,13 @@ public sealed class SessionsPage : HtmlPage
     public async Task<SessionsPage> RevokeAsync(string handle) =>
         new(Browser, await Browser.FollowRedirectAsync(await PostRevokeAsync(handle), "/sessions"));
 
-    /// <summary>"Sign out everywhere": every session of the account, this one too; answers with the home page.</summary>
-    public Task<HttpResponseMessage> SignOutEverywhereAsync() => Browser.SubmitAsync(Required<IHtmlFormElement>(Document, "#revoke-all-form"));
+    /// <summary>"Sign out everywhere": the link to the confirmation page, then its form; answers with the home page.</summary>
+    public async Task<HttpResponseMessage> SignOutEverywhereAsync()
+    {
+        var link = Required<IHtmlAnchorElement>(Document, "#revoke-all-link");
+        var confirm = await Browser.GetDocumentAsync(new Uri(link.Href).PathAndQuery);
+        return await Browser.SubmitAsync(Required<IHtmlFormElement>(confirm, "#confirm-revoke-all-form"));
+    }
 
     public bool OffersToSignOutOthers => Document.QuerySelector("#revoke-others-link") is not null;
 

@@ -75,6 +75,55 @@ public sealed class PasskeyGuardTests(MailFixture fixture) : IClassFixture<MailF
     }
 
     [Fact]
+    public async Task ThisWasntMeOnALaterNoticeAlsoRemovesAPasskeyAddedWhileAnEarlierLinkWasOpen()
+    {
+        // An intruder with the password adds a passkey, then changes the password; the owner answers the newest
+        // notice. A passkey signs in on its own, without the password recovery retires, so it must go too.
+        var (browser, email, authenticator) = await WithPasskeyAsync();
+        var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        await (await ChangePasswordPage.OpenAsync(browser)).SubmitAsync(UserStories.Password, "an intruder's passphrase 7");
+        await Poll.UntilAsync(() => fixture.Smtp.To(email).Any(m => m.Subject == "Your SessionSite password was changed"), "the notice");
+        var link = SmtpCatcher.LinkIn(fixture.Smtp.To(email).First(m => m.Subject == "Your SessionSite password was changed"), "/account/recover");
+
+        await (await RecoverPage.OpenAsync(fixture.Site.NewBrowser().ComingFrom(NewIp()), link)).SecureAsync();
+
+        Assert.False(fixture.Redis.Database.HashExists(RedisKeys.Passkeys(userId), authenticator.CredentialIdText));
+        Assert.False(fixture.Redis.Database.KeyExists(RedisKeys.PasskeyLookup(authenticator.CredentialIdText)));
+        var intruder = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        await PasskeyStories.SignInAsync(intruder, authenticator);
+        Assert.Null(intruder.SessionCookie);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task AResetOfAnAddressNeverConfirmedRemovesThePasskeysSomeoneElseMayHaveAdded(bool confirmedFirst, bool passkeyKept)
+    {
+        // Someone signs up with an address that is not theirs and adds a passkey; the address's owner resets the
+        // password. Until that link, nobody had proved the mailbox: the passkey goes. A confirmed account's stays.
+        var (browser, email, authenticator) = await WithPasskeyAsync();
+        var userId = RedisInspection.UserIdOf(browser.SessionCookie!);
+        bool IsSubject(MimeKit.MimeMessage m, string part) => m.Subject?.Contains(part) == true;
+        if (confirmedFirst)
+        {
+            await Poll.UntilAsync(() => fixture.Smtp.To(email).Any(m => IsSubject(m, "Confirm")), "the confirmation mail");
+            await fixture.Site.NewBrowser().GetAsync(SmtpCatcher.LinkIn(fixture.Smtp.To(email).First(m => IsSubject(m, "Confirm")), "/email/verify").PathAndQuery);
+        }
+        await (await ForgotPasswordPage.OpenAsync(fixture.Site.NewBrowser().ComingFrom(NewIp()))).AskForLinkAsync(email);
+        await Poll.UntilAsync(() => fixture.Smtp.To(email).Any(m => IsSubject(m, "Reset")), "the reset mail");
+        var link = SmtpCatcher.LinkIn(fixture.Smtp.To(email).First(m => IsSubject(m, "Reset")), "/password/reset");
+
+        await (await ResetPasswordPage.OpenAsync(fixture.Site.NewBrowser().ComingFrom(NewIp()), link)).SubmitAsync("the owner's new passphrase 9");
+
+        Assert.Equal(passkeyKept, fixture.Redis.Database.HashExists(RedisKeys.Passkeys(userId), authenticator.CredentialIdText));
+        Assert.Equal(passkeyKept, fixture.Redis.Database.KeyExists(RedisKeys.PasskeyLookup(authenticator.CredentialIdText)));
+        var holder = fixture.Site.NewBrowser().ComingFrom(NewIp());
+        await PasskeyStories.SignInAsync(holder, authenticator);
+        Assert.Equal(passkeyKept, holder.SessionCookie is not null);
+    }
+
+    [Fact]
     public async Task ThisWasntMeOnTheAddedNoticeRemovesThePasskeyAndItsLookup()
     {
         var (browser, email, authenticator) = await WithPasskeyAsync();

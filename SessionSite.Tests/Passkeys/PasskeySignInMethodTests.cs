@@ -128,7 +128,7 @@ public sealed class PasskeySignInMethodTests(MailFixture fixture) : IClassFixtur
         var stored = fixture.Redis.Database.HashGet(RedisKeys.Passkeys(userId), authenticator.CredentialIdText).ToString();
         var publicKey = JsonDocument.Parse(stored).RootElement.GetProperty("pk").GetString()!;
 
-        var response = await (await AccountPage.OpenAsync(browser)).DownloadDataAsync();
+        var response = await (await YourDataPage.OpenAsync(browser)).DownloadDataAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await response.Content.ReadAsStringAsync();

@@ -206,6 +206,7 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
         var email = NewEmail();
         await SignUpAsync(page, email, "Before Rename");
 
+        await new HomeScreen(page).OpenUserMenuAsync();
         await page.Locator("#nav-account").ClickAsync();
         await page.Locator("#account-profile-link").ClickAsync();
         await page.Locator("#DisplayName").FillAsync("After Rename");
@@ -292,7 +293,7 @@ public sealed class BrowserTests(BrowserSiteFixture fixture) : IClassFixture<Bro
         var signOut = profile.Page.Locator("#signout-button");
         await Expect(signOut).Not.ToBeVisibleAsync();
 
-        await profile.OpenMenuIfCollapsedAsync();
+        await profile.OpenUserMenuAsync();
         await Expect(signOut).ToBeVisibleAsync();
         var home = await profile.SignOutAsync();
 

@@ -32,13 +32,15 @@ internal static class AccountFields
     /// <summary>When the current recovery codes were made (Unix ms).</summary>
     public const string RecoveryCodesAddedAtField = "codes-at";
 
+    public const string CreatedField = "created";
+
     public static HashEntry[] From(Account account) =>
     [
         new("id", account.Id),
         new(EmailField, account.Email),
         new(DisplayNameField, account.DisplayName),
         new(PasswordHashField, account.PasswordHash),
-        new("created", account.CreatedAt.ToUnixTimeMilliseconds()),
+        new(CreatedField, account.CreatedAt.ToUnixTimeMilliseconds()),
     ];
 
     public static Account? ToAccount(HashEntry[] entries)
@@ -51,7 +53,7 @@ internal static class AccountFields
             fields[EmailField].ToString(),
             fields[DisplayNameField].ToString(),
             fields[PasswordHashField].ToString(),
-            DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]),
+            DateTimeOffset.FromUnixTimeMilliseconds((long)fields[CreatedField]),
             fields.TryGetValue(CredentialStampField, out var stamp) ? (long)stamp : 0,
             fields.TryGetValue(EmailVerifiedField, out var verified) && verified == "1",
             fields.TryGetValue(ProfileVersionField, out var version) ? (long)version : 0,

@@ -18,6 +18,8 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<EmailChangeCommit>();
+        services.AddSingleton<AccountDeletion>();
         services.AddSingleton<PasswordAuthenticator>();
         return services;
     }

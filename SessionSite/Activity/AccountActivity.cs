@@ -12,6 +12,11 @@ namespace SessionSite.Activity;
 public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider clock)
 {
     public const int Kept = 100;
+
+    // The stream entry's field names, for scripts that read the stream (the account overview's).
+    internal const string EventField = "e";
+    internal const string TimeField = "t";
+    internal const string DeviceField = "d";
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(90);
 
     // KEYS[1] = account, KEYS[2] = activity, KEYS[3] = once-marker; ARGV = event, time (ms), device, ip, cap,

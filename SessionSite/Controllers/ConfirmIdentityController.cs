@@ -23,7 +23,8 @@ public sealed class ConfirmIdentityController(
     CurrentSession current,
     UserStore users,
     PasswordAuthenticator passwords,
-    TwoStepCodes codes,
+    AuthenticatorCodes codes,
+    TwoStepStorage twoStep,
     PasskeyAssertions passkeys,
     ConfirmThrottle throttle,
     SessionLifecycle lifecycle,
@@ -80,7 +81,7 @@ public sealed class ConfirmIdentityController(
         if (secondFactor == SecondFactor.RecoveryCode)
         {
             log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
-            var left = await codes.RecoveryCodesLeftAsync(account.Id);
+            var left = await twoStep.RecoveryCodesLeftAsync(account.Id);
             TempData.Flash($"You used a recovery code: {left} {(left == 1 ? "is" : "are")} left. Make new ones on the two-step page if you are running out.", FlashKind.Warning);
         }
         return Redirect(next);
@@ -151,8 +152,8 @@ public sealed class ConfirmIdentityController(
         if (account.TwoStepSecret is null)
             return SecondFactor.NotNeeded;
         if (codes.MatchingStep(account.TwoStepSecret, code) is { } step)
-            return await codes.ClaimStepAsync(account.Id, step) ? SecondFactor.AppCode : SecondFactor.Wrong;
-        return await codes.UseRecoveryCodeAsync(account.Id, code) ? SecondFactor.RecoveryCode : SecondFactor.Wrong;
+            return await twoStep.ClaimStepAsync(account.Id, step) ? SecondFactor.AppCode : SecondFactor.Wrong;
+        return await twoStep.UseRecoveryCodeAsync(account.Id, code) ? SecondFactor.RecoveryCode : SecondFactor.Wrong;
     }
 
     private async Task<IActionResult> EndSessionAsync()

@@ -13,14 +13,16 @@ namespace SessionSite.Controllers;
 [PublicPage]
 public sealed class EmailController(
     UserStore users,
+    EmailChangeCommit commit,
     SingleUseLinks links,
     LinkRedemption redemption,
     AccountMail mail,
     LinkRequestThrottle linkThrottle,
-    SessionStore sessions,
+    SessionList sessions,
     CurrentSession current,
     TimeProvider clock,
-    SecurityLog log) : Controller
+    SecurityLog log,
+    Overview.AccountOverviewReader overview) : Controller
 {
     [HttpGet("/email/verify")]
     public async Task<IActionResult> Verify(string? token)
@@ -56,9 +58,28 @@ public sealed class EmailController(
         return Redirect("/profile");
     }
 
+    /// <summary>Reads the account beside the session (one script) to show a pending change with "send again" and "cancel".</summary>
     [RequireSession, RequireConfirmation]
     [HttpGet("/account/email")]
-    public IActionResult Change() => View(new ChangeEmailForm());
+    public async Task<IActionResult> Change()
+    {
+        var record = current.Required.Record;
+        ViewData[PendingEmailKey] = await overview.ReadAsync(record.UserId, record.CreatedAt);
+        return View(new ChangeEmailForm());
+    }
+
+    public const string PendingEmailKey = "AccountOverview";
+
+    /// <summary>Cancels a pending email change: its link is deleted, so opening it later answers "link invalid".</summary>
+    [RequireSession]
+    [HttpPost("/account/email/cancel")]
+    public async Task<IActionResult> CancelChange()
+    {
+        var cancelled = await links.CancelAsync(LinkPurpose.ChangeEmail, current.Required.Record.UserId);
+        TempData.Flash(cancelled > 0 ? "The email change was cancelled; its link no longer works." : "There was no email change waiting.",
+            cancelled > 0 ? FlashKind.Success : FlashKind.Info);
+        return Redirect("/account");
+    }
 
     [RequireSession, RequireConfirmation(FormPage = "/account/email")]
     [HttpPost("/account/email")]
@@ -90,7 +111,7 @@ public sealed class EmailController(
         var at = clock.GetUtcNow();
         // Bound to the credential stamp and the old address, both checked in the step that moves the account: a link
         // asked for by someone who knew the password dies when the owner changes it or signs out everywhere.
-        var (result, version) = await users.ChangeEmailAsync(claim.UserId, claim.PreviousEmail, claim.Email, () => redemption.ChangeEmailAsync(token));
+        var (result, version) = await commit.CommitAsync(claim.UserId, claim.PreviousEmail, claim.Email, () => redemption.ChangeEmailAsync(token));
         switch (result)
         {
             case EmailChangeResult.Taken:

@@ -4,6 +4,7 @@ using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
+using SessionSite.Overview;
 using SessionSite.Passkeys;
 using SessionSite.Recovery;
 using SessionSite.Sessions;
@@ -15,16 +16,23 @@ namespace SessionSite.Controllers;
 public sealed class ManageController(
     CurrentSession current,
     UserStore users,
-    SessionStore sessions,
+    AccountDeletion deletion,
+    SessionList sessions,
     SessionLifecycle lifecycle,
     AccountActivity activity,
     RedisPasskeyStore passkeys,
     AccountMail mail,
     Telemetry.SiteMetrics metrics,
-    SecurityLog log) : Controller
+    SecurityLog log,
+    AccountOverviewReader overview) : Controller
 {
+    /// <summary>Reads the account beside the session (one script, see <see cref="AccountOverviewReader"/>) for each row's status.</summary>
     [HttpGet("/account")]
-    public IActionResult Index() => View(current.Required.Record);
+    public async Task<IActionResult> Index()
+    {
+        var record = current.Required.Record;
+        return View(new AccountOverviewPage(record, await overview.ReadAsync(record.UserId, record.CreatedAt)));
+    }
 
     [HttpGet("/account/profile")]
     public IActionResult Profile() => View(new EditProfileForm { DisplayName = current.Required.Record.DisplayName });
@@ -47,8 +55,12 @@ public sealed class ManageController(
     [HttpGet("/account/activity")]
     public async Task<IActionResult> Activity() => View(await activity.ListAsync(current.Required.Record.UserId));
 
+    /// <summary>The download form on a page of its own in the settings area.</summary>
+    [HttpGet("/account/data")]
+    public IActionResult YourData() => View("Data");
+
     [HttpPost("/account/data")]
-    [RequireConfirmation(FormPage = "/account")]
+    [RequireConfirmation(FormPage = "/account/data")]
     public async Task<IActionResult> Data()
     {
         var mine = current.Required;
@@ -82,7 +94,7 @@ public sealed class ManageController(
             ModelState.AddModelError(nameof(form.ConfirmEmail), "Type the email address of this account exactly, to show you mean it.");
             return View(form);
         }
-        if (await users.DeleteAsync(account, current.Required.Credential.StorageHash) is not { } ended)
+        if (await deletion.DeleteAsync(account, current.Required.Credential.StorageHash) is not { } ended)
         {
             ModelState.AddModelError(nameof(form.ConfirmEmail), "Your password or sign-in settings changed just now, so nothing was deleted. Try again.");
             return View(form);

@@ -1,8 +1,10 @@
+using SessionSite.Overview;
+
 namespace SessionSite.Controllers;
 
 public static class PageServiceCollectionExtensions
 {
     /// <summary>The services the pages use and nothing else does.</summary>
     public static IServiceCollection AddPageServices(this IServiceCollection services) =>
-        services.AddSingleton<CurrentPasswordCheck>();
+        services.AddSingleton<CurrentPasswordCheck>().AddAccountOverview();
 }

@@ -10,7 +10,7 @@ namespace SessionSite.Controllers;
 
 [RequireSession]
 public sealed class SessionsController(
-    CurrentSession current, SessionStore store, SessionLifecycle lifecycle, UserStore users, SiteMetrics metrics, SecurityLog log) : Controller
+    CurrentSession current, SessionList list, SessionRevocation revocation, SessionLifecycle lifecycle, UserStore users, SiteMetrics metrics, SecurityLog log) : Controller
 {
     /// <summary>This browser first, then the others by last activity, as GitHub and Google list devices.</summary>
     [HttpGet("/sessions")]
@@ -34,8 +34,8 @@ public sealed class SessionsController(
             TempData.Flash("You have been signed out.");
             return Redirect("/");
         }
-        var target = (await store.ListAsync(mine.Record.UserId)).FirstOrDefault(s => s.Handle == handle);
-        if (target is null || !await store.RevokeAsync(mine.Record.UserId, target))
+        var target = (await list.ListAsync(mine.Record.UserId)).FirstOrDefault(s => s.Handle == handle);
+        if (target is null || !await revocation.RevokeAsync(mine.Record.UserId, target))
             return NotFound();
         log.SessionsRevoked(HttpContext, mine.Record.UserId, 1);
         metrics.SessionsEnded(MetricTags.Revoked);
@@ -52,8 +52,8 @@ public sealed class SessionsController(
     public async Task<IActionResult> RevokeOthers()
     {
         var mine = current.Required;
-        var others = (await store.ListAsync(mine.Record.UserId)).Where(s => s.StorageHash != mine.Credential.StorageHash).ToList();
-        var ended = await store.RevokeAllExceptAsync(mine.Record.UserId, mine.Credential.StorageHash);
+        var others = (await list.ListAsync(mine.Record.UserId)).Where(s => s.StorageHash != mine.Credential.StorageHash).ToList();
+        var ended = await revocation.RevokeAllExceptAsync(mine.Record.UserId, mine.Credential.StorageHash);
         log.SessionsRevoked(HttpContext, mine.Record.UserId, ended);
         metrics.SessionsEnded(MetricTags.RevokedOthers, ended);
         TempData.Flash(ended switch
@@ -65,15 +65,20 @@ public sealed class SessionsController(
         return Redirect("/sessions");
     }
 
+    /// <summary>Asks before "sign out everywhere", listing every session it ends, this one too.</summary>
+    [HttpGet("/sessions/revoke-all")]
+    [RequireConfirmation]
+    public async Task<IActionResult> ConfirmRevokeAll() => View(await RowsAsync());
+
     /// <summary>Every session of the account, this one too: for a lost device or a shared computer.</summary>
     [HttpPost("/sessions/revoke-all")]
-    [RequireConfirmation(FormPage = "/sessions")]
+    [RequireConfirmation(FormPage = "/sessions/revoke-all")]
     public async Task<IActionResult> RevokeAll()
     {
         var mine = current.Required;
         // A credential change like any other: links and pending enrolments made before it stop working.
         await users.MoveStampAsync(mine.Record.UserId);
-        var ended = await store.RevokeAllExceptAsync(mine.Record.UserId, keepStorageHash: null);
+        var ended = await revocation.RevokeAllExceptAsync(mine.Record.UserId, keepStorageHash: null);
         log.SessionsRevoked(HttpContext, mine.Record.UserId, ended, everywhere: true);
         metrics.SessionsEnded(MetricTags.RevokedAll, ended);
         lifecycle.ForgetBrowserSession(HttpContext);
@@ -84,7 +89,7 @@ public sealed class SessionsController(
     private async Task<List<SessionRow>> RowsAsync()
     {
         var mine = current.Required;
-        return (await store.ListAsync(mine.Record.UserId))
+        return (await list.ListAsync(mine.Record.UserId))
             .Select(s => new SessionRow(s.Session, s.Handle, s.StorageHash == mine.Credential.StorageHash))
             .OrderByDescending(row => row.IsCurrent)
             .ThenByDescending(row => row.Session.LastSeenAt)

@@ -15,10 +15,13 @@ namespace SessionSite.Controllers;
 public sealed class TwoStepSettingsController(
     CurrentSession current,
     UserStore users,
-    TwoStepCodes codes,
+    EnrolmentSecrets enrolment,
+    AuthenticatorCodes codes,
+    TwoStepStorage twoStep,
     AccountMail mail,
     TimeProvider clock,
-    SecurityLog log) : Controller
+    SecurityLog log,
+    SessionList sessions) : Controller
 {
     [HttpGet("/account/two-step")]
     public async Task<IActionResult> Index()
@@ -28,7 +31,7 @@ public sealed class TwoStepSettingsController(
             return View("On");
         if (account is null)
             return Redirect("/signin");
-        var (secret, sealedSecret) = codes.NewSecret(account.Id, account.CredentialStamp);
+        var (secret, sealedSecret) = enrolment.NewSecret(account.Id, account.CredentialStamp);
         return View("Enrol", Enrolment(secret, new TwoStepEnrolForm { PendingSecret = sealedSecret }));
     }
 
@@ -43,7 +46,7 @@ public sealed class TwoStepSettingsController(
         var account = await users.FindByIdAsync(mine.UserId);
         if (account?.TwoStepSecret is not null)
             return StartOver("Turn two-step sign-in off first: it is already on, and replacing your authenticator starts with turning it off.");
-        var pending = codes.Unseal(form.PendingSecret, mine.UserId);
+        var pending = enrolment.Unseal(form.PendingSecret, mine.UserId);
         if (account is null || pending is null || pending.CredentialStamp != account.CredentialStamp)
             return StartOver("That setup took too long, or your account's sign-in settings changed meanwhile. Here is a new secret: add it to your app again.");
         if (!ModelState.IsValid || codes.MatchingStepOf(pending.Base32, form.Code) is not { } step)
@@ -51,13 +54,14 @@ public sealed class TwoStepSettingsController(
             ModelState.AddModelError(nameof(form.Code), "That code is not right. Check the app's time, and enter the code it shows now.");
             return View("Enrol", Enrolment(pending.Base32, form));
         }
-        var recoveryCodes = TwoStepCodes.NewRecoveryCodes();
+        var recoveryCodes = RecoveryCodes.New();
         var at = clock.GetUtcNow();
         // Checked again in the write itself: two-step still off and the stamp still the sealed one.
-        if (!await users.EnableTwoStepAsync(mine.UserId, pending.CredentialStamp, codes.Protect(pending.Base32), step,
-                recoveryCodes.Select(TwoStepCodes.HashRecoveryCode)))
+        if (!await twoStep.EnableAsync(mine.UserId, pending.CredentialStamp, codes.Protect(pending.Base32), step,
+                recoveryCodes.Select(RecoveryCodes.Hash)))
             return StartOver("Your account's sign-in settings changed while you were setting this up. Here is a new secret: add it to your app again.");
         log.TwoStep(HttpContext, mine.UserId, ActivityEvent.TwoStepEnabled);
+        await sessions.SetFactorAsync(mine.UserId, SessionFactors.TwoStep, on: true);
         await mail.NoticeTwoStepAsync(mine.Email, "Two-step sign-in was turned on: signing in now also asks for a code from your authenticator app.",
             new RecoverableEvent(mine.UserId, RecoverableKind.TwoStepOn, at));
         return View("RecoveryCodes", recoveryCodes);
@@ -69,9 +73,10 @@ public sealed class TwoStepSettingsController(
         if (await users.FindByIdAsync(current.Required.Record.UserId) is not { } account)
             return Redirect("/signin");
         var at = clock.GetUtcNow();
-        if (!await users.DisableTwoStepAsync(account.Id))
+        if (!await twoStep.DisableAsync(account.Id))
             return StartOver("Two-step sign-in was already off.");
         log.TwoStep(HttpContext, account.Id, ActivityEvent.TwoStepDisabled);
+        await sessions.SetFactorAsync(account.Id, SessionFactors.TwoStep, on: false);
         await mail.NoticeTwoStepAsync(account.Email, "Two-step sign-in was turned off: signing in now asks only for your password.",
             new RecoverableEvent(account.Id, RecoverableKind.TwoStepOff, at));
         return View("Off");
@@ -82,9 +87,9 @@ public sealed class TwoStepSettingsController(
     {
         if (await users.FindByIdAsync(current.Required.Record.UserId) is not { TwoStepSecret: not null } account)
             return Redirect("/account/two-step");
-        var recoveryCodes = TwoStepCodes.NewRecoveryCodes();
+        var recoveryCodes = RecoveryCodes.New();
         var at = clock.GetUtcNow();
-        if (!await users.ReplaceRecoveryCodesAsync(account.Id, recoveryCodes.Select(TwoStepCodes.HashRecoveryCode)))
+        if (!await twoStep.ReplaceRecoveryCodesAsync(account.Id, recoveryCodes.Select(RecoveryCodes.Hash)))
             return StartOver("Two-step sign-in is off, so there are no recovery codes to replace.");
         log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodesReplaced);
         await mail.NoticeTwoStepAsync(account.Email, "New recovery codes were made for two-step sign-in; the old ones no longer work.",
@@ -100,7 +105,7 @@ public sealed class TwoStepSettingsController(
 
     private TwoStepEnrolment Enrolment(string secret, TwoStepEnrolForm form)
     {
-        var uri = TwoStepCodes.OtpAuthUri(secret, current.Required.Record.Email).ToString();
+        var uri = EnrolmentSecrets.OtpAuthUri(secret, current.Required.Record.Email).ToString();
         using var generator = new QRCodeGenerator();
         var png = new PngByteQRCode(generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M)).GetGraphic(5);
         return new TwoStepEnrolment(secret, "data:image/png;base64," + Convert.ToBase64String(png), uri, form);

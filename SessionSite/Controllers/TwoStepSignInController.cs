@@ -22,7 +22,8 @@ namespace SessionSite.Controllers;
 public sealed class TwoStepSignInController(
     CurrentSession current,
     UserStore users,
-    TwoStepCodes codes,
+    AuthenticatorCodes codes,
+    TwoStepStorage twoStep,
     PasskeyAssertions passkeys,
     SecondStepThrottle throttle,
     SessionLifecycle sessions,
@@ -98,9 +99,9 @@ public sealed class TwoStepSignInController(
         }
         var passed = factor switch
         {
-            SecondFactor.RecoveryCode => await codes.UseRecoveryCodeAsync(account.Id, form.RecoveryCode),
+            SecondFactor.RecoveryCode => await twoStep.UseRecoveryCodeAsync(account.Id, form.RecoveryCode),
             SecondFactor.Passkey => (await passkeys.VerifyAsync(HttpContext, PasskeyAssertions.SecondStep, credentialJson, account.Id)).Account is not null,
-            _ => codes.MatchingStep(account.TwoStepSecret, form.Code) is { } step && await codes.ClaimStepAsync(account.Id, step),
+            _ => codes.MatchingStep(account.TwoStepSecret, form.Code) is { } step && await twoStep.ClaimStepAsync(account.Id, step),
         };
         if (!passed)
         {

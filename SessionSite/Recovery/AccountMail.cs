@@ -33,6 +33,11 @@ public sealed class AccountMail(
         return outbox.QueueAsync(new OutgoingMail(ResetRequestKind, email, "", "", ""));
     }
 
+    /// <summary>
+    /// Run by the mail sender just before sending. A reset or verification request was queued without looking the
+    /// address up, so that a known and an unknown address take the same time to answer; the lookup happens here,
+    /// off the request, and null means "nothing to send" (no such account, or nothing left to verify), not a bounce.
+    /// </summary>
     public async Task<OutgoingMail?> PrepareAsync(OutgoingMail queued)
     {
         if (queued.Kind is not (ResetRequestKind or VerifyRequestKind))

@@ -5,7 +5,6 @@ using StackExchange.Redis;
 
 namespace SessionSite.Recovery;
 
-/// <summary>What a "this wasn't me" link undid: the address the account had, and the one it has now.</summary>
 /// <summary>What a recovery did: the address before and after, the sessions it ended, and the addresses that later links had reserved.</summary>
 public sealed record RecoverOutcome(string AddressBefore, string Address, long SessionsEnded, IReadOnlyList<string> LaterReserved);
 
@@ -13,7 +12,7 @@ public sealed record RecoverOutcome(string AddressBefore, string Address, long S
 /// Undoing a change the owner did not make: in one script in the user's hash slot, the link is used up, every
 /// session ends, the credential stamp moves (every pending link dies), the password is replaced by a hash nobody
 /// knows the password of, factors added since the event go (an authenticator enrolled, recovery codes made),
-/// passkeys added since the event go, known browsers are forgotten, and an address an email change left is put back. Then, outside the slot, that
+/// passkeys added since the earliest event an open link could still undo go, known browsers are forgotten, and an address an email change left is put back. Then, outside the slot, that
 /// address is kept for good and the address the account had is let go.
 /// </summary>
 public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider clock)
@@ -22,7 +21,9 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
     // member, the session-key prefix, the retired password hash, now (ms), the end reason, how long it is kept (ms), the
     // recover-key prefix. Every link of an event at or after this one dies with it (an attacker's links to their own
     // addresses, or a new-device notice they caused, must not undo the owner's recovery), while links of earlier
-    // events live on, so whoever holds the earliest notice has the last word. Returns {address before, address after,
+    // events live on, so whoever holds the earliest notice has the last word. Passkeys go further back: every one added
+    // since the earliest event whose link is still open, because a passkey signs in without the password this retires
+    // (an authenticator or recovery codes still need it). Returns {address before, address after,
     // sessions ended, {addresses those later links named}, {passkeys removed}} or nil. Hand-written: no library makes these writes one atomic step.
     private const string RecoverScript = $$"""
         local link = redis.call('HMGET', KEYS[1], '{{RecoverLinkFields.EventAt}}', '{{RecoverLinkFields.Expires}}', '{{RecoverLinkFields.OldEmail}}')
@@ -31,12 +32,15 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
         redis.call('SREM', KEYS[2], ARGV[1])
         if tonumber(link[2]) <= tonumber(ARGV[4]) or redis.call('EXISTS', KEYS[3]) == 0 then return nil end
         local later = {}
+        local passkeysSince = tonumber(link[1])
         for _, other in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-          local o = redis.call('HMGET', ARGV[7] .. other, '{{RecoverLinkFields.EventAt}}', '{{RecoverLinkFields.OldEmail}}')
+          local o = redis.call('HMGET', ARGV[7] .. other, '{{RecoverLinkFields.EventAt}}', '{{RecoverLinkFields.OldEmail}}', '{{RecoverLinkFields.Expires}}')
           if not o[1] or tonumber(o[1]) >= tonumber(link[1]) then
             if o[2] then table.insert(later, o[2]) end
             redis.call('DEL', ARGV[7] .. other)
             redis.call('SREM', KEYS[2], other)
+          elseif o[3] and tonumber(o[3]) > tonumber(ARGV[4]) and tonumber(o[1]) < passkeysSince then
+            passkeysSince = tonumber(o[1])
           end
         end
         local members = redis.call('ZRANGE', KEYS[4], 0, -1)
@@ -60,7 +64,7 @@ public sealed class AccountRecovery(IConnectionMultiplexer redis, TimeProvider c
         local passkeys = {}
         local stored = redis.call('HGETALL', KEYS[8])
         for i = 1, #stored, 2 do
-          if tonumber(cjson.decode(stored[i + 1]).a or 0) >= at then
+          if tonumber(cjson.decode(stored[i + 1]).a or 0) >= passkeysSince then
             redis.call('HDEL', KEYS[8], stored[i])
             table.insert(passkeys, stored[i])
           end

@@ -26,17 +26,24 @@ public sealed class LinkRedemption(IConnectionMultiplexer redis, TimeProvider cl
         local function use_up() redis.call('DEL', KEYS[1]) redis.call('SREM', KEYS[3], KEYS[1]) end
         """;
 
-    // KEYS[4] = session index, KEYS[5] = ended reasons; ARGV[2] = the new password's hash, ARGV[3] = session-entry
-    // prefix, ARGV[4] = end reason, ARGV[5] = how long it is kept (ms). Returns how many sessions it ended, or -1 when refused.
+    // KEYS[4] = session index, KEYS[5] = ended reasons, KEYS[6] = passkeys; ARGV[2] = the new password's hash, ARGV[3] =
+    // session-entry prefix, ARGV[4] = end reason, ARGV[5] = how long it is kept (ms). Returns {sessions ended, {passkeys
+    // removed}}, or {-1} when refused. An address never confirmed before this link proved it may have been signed up
+    // by someone else first: their passkeys (which sign in without the password this replaces) go with the old password.
     private const string ResetScript = Common + "\n" + SessionIndex.EndEverySessionFunction + $$"""
 
         local link = live_link()
-        if not link or redis.call('EXISTS', KEYS[2]) == 0 or link.stamp ~= stamp_of_account() then return -1 end
+        if not link or redis.call('EXISTS', KEYS[2]) == 0 or link.stamp ~= stamp_of_account() then return {-1} end
         redis.call('HSET', KEYS[2], '{{AccountFields.PasswordHashField}}', ARGV[2])
         redis.call('HINCRBY', KEYS[2], '{{AccountFields.CredentialStampField}}', 1)
         local ended = end_every_session(KEYS[4], KEYS[5], ARGV[3], ARGV[4], ARGV[5])
+        local passkeys = {}
+        if redis.call('HGET', KEYS[2], '{{AccountFields.EmailVerifiedField}}') ~= '1' then
+          passkeys = redis.call('HKEYS', KEYS[6])
+          redis.call('DEL', KEYS[6])
+        end
         use_up()
-        return ended
+        return {ended, passkeys}
         """;
 
     // Bound to the address, not the stamp: a password or factor change leaves it working. Returns the new profile version, or 0.
@@ -69,12 +76,21 @@ public sealed class LinkRedemption(IConnectionMultiplexer redis, TimeProvider cl
     /// Writes the new password's hash (made before, so a busy refusal leaves the link working), moves the stamp, ends
     /// every session: how many it ended, or null when refused.
     /// </summary>
-    public async Task<long?> ResetPasswordAsync(string? token, string passwordHash) =>
-        await RunAsync(ResetScript, LinkPurpose.ResetPassword, token,
-            userId => [RedisKeys.SessionIndex(userId), RedisKeys.SessionsEnded(userId)],
-            userId => [passwordHash, RedisKeys.Session(userId, ""), EndReason.PasswordChanged, SessionIndex.ReasonKeptMs]) is >= 0 and var ended
-            ? ended
-            : null;
+    public async Task<long?> ResetPasswordAsync(string? token, string passwordHash)
+    {
+        if (!LinkToken.TryParse(token, out var link))
+            return null;
+        var id = link.UserId;
+        var answer = (RedisResult[])(await Db.ScriptEvaluateAsync(ResetScript,
+            [SingleUseLinks.Key(LinkPurpose.ResetPassword, link), RedisKeys.Account(id), RedisKeys.Links(id), RedisKeys.SessionIndex(id),
+                RedisKeys.SessionsEnded(id), RedisKeys.Passkeys(id)],
+            [clock.GetUtcNow().ToUnixTimeMilliseconds(), passwordHash, RedisKeys.Session(id, ""), EndReason.PasswordChanged, SessionIndex.ReasonKeptMs]))!;
+        if ((long)answer[0] < 0)
+            return null;
+        // Their lookups live in other slots: released after, each only while it names this account.
+        await PasskeyLookups.ReleaseAsync(Db, id, ((RedisResult[])answer[1]!).Select(credential => (string)credential!));
+        return (long)answer[0];
+    }
 
     /// <summary>Marks the address proved: the account's new profile version.</summary>
     public async Task<long?> VerifyEmailAsync(string? token) => Applied(await RunAsync(VerifyScript, LinkPurpose.VerifyEmail, token, _ => [], _ => []));

@@ -57,6 +57,25 @@ public sealed class SingleUseLinks(IConnectionMultiplexer redis, TimeProvider cl
             fields.TryGetValue(PreviousEmailField, out var previous) ? previous.ToString() : null);
     }
 
-    internal static RedisKey Key(LinkPurpose purpose, LinkToken token) =>
-        $"{{user:{token.UserId}}}:link:{purpose.ToString().ToLowerInvariant()}:{token.Secret.StorageHash()}";
+    internal static RedisKey Key(LinkPurpose purpose, LinkToken token) => KeyPrefix(purpose, token.UserId) + token.Secret.StorageHash();
+
+    /// <summary>What every key of one user's links of one kind starts with, so a script can pick them out of <see cref="RedisKeys.Links"/>.</summary>
+    internal static string KeyPrefix(LinkPurpose purpose, string userId) => $"{{user:{userId}}}:link:{purpose.ToString().ToLowerInvariant()}:";
+
+    // KEYS[1] = the user's list of links; ARGV[1] = the key prefix of the kind to cancel. Hand-written: the links
+    // of the kind are found in the list and deleted with their entries in one step.
+    private const string CancelScript = """
+        local cancelled = 0
+        for _, key in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+          if string.sub(key, 1, #ARGV[1]) == ARGV[1] then
+            cancelled = cancelled + redis.call('DEL', key)
+            redis.call('SREM', KEYS[1], key)
+          end
+        end
+        return cancelled
+        """;
+
+    /// <summary>Deletes every outstanding link of the kind (a pending email change), so none of them works any more; how many were live.</summary>
+    public async Task<long> CancelAsync(LinkPurpose purpose, string userId) =>
+        (long)await Db.ScriptEvaluateAsync(CancelScript, [RedisKeys.Links(userId)], [KeyPrefix(purpose, userId)]);
 }

@@ -6,7 +6,7 @@ namespace SessionSite.Sessions;
 /// The request's session, loaded at most once: the [RequireSession] filter and the layout share one lookup,
 /// and requests that never ask (static files, anonymous pages without a layout) cost no Redis command.
 /// </summary>
-public sealed class CurrentSession(SessionCookie cookie, SessionStore store)
+public sealed class CurrentSession(SessionCookie cookie, SessionLoader loader)
 {
     private Task<BrowserSession?>? loading;
 
@@ -51,7 +51,7 @@ public sealed class CurrentSession(SessionCookie cookie, SessionStore store)
                 cookie.Delete(http);
             return null;
         }
-        var record = await store.LoadAsync(credential);
+        var record = await loader.LoadAsync(credential);
         if (record is null)
         {
             cookie.Delete(http);

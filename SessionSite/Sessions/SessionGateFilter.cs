@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -11,7 +12,7 @@ namespace SessionSite.Sessions;
 /// fails closed). It runs before antiforgery (order 1000), which validates a form against <c>HttpContext.User</c>
 /// and so needs the session loaded first; the read is cached for the rest of the request.
 /// </summary>
-public sealed class SessionGateFilter(CurrentSession current, SessionCookie cookie, SessionStore store, ITempDataDictionaryFactory tempDataFactory)
+public sealed class SessionGateFilter(CurrentSession current, SessionCookie cookie, SessionRevocation revocation, ITempDataDictionaryFactory tempDataFactory)
     : IAsyncAuthorizationFilter, IOrderedFilter
 {
     public const string TwoStepPath = "/signin/two-step";
@@ -24,6 +25,10 @@ public sealed class SessionGateFilter(CurrentSession current, SessionCookie cook
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
+        // An error page re-executed for a failed request: the gate judged that request already, and asking Redis
+        // again here (it may be why the request failed) would turn the friendly 503 into a bare 500.
+        if (http.Features.Get<IExceptionHandlerFeature>() is not null || http.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            return;
         var access = AccessOf(context.ActionDescriptor.EndpointMetadata);
         var isPost = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
         if (access == PageAccess.SignedIn)
@@ -58,7 +63,7 @@ public sealed class SessionGateFilter(CurrentSession current, SessionCookie cook
     {
         try
         {
-            return await store.EndReasonAsync(ended);
+            return await revocation.EndReasonAsync(ended);
         }
         catch (Exception e) when (RedisFailure.Is(e))
         {

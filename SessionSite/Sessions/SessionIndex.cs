@@ -13,7 +13,7 @@ namespace SessionSite.Sessions;
 public sealed class SessionIndex(IConnectionMultiplexer redis)
 {
     // Hand-written Lua: no library keeps an index in step with its entries. Removal deletes entries and members in
-    // one script; creation and touches are separate steps, ordered so that a revocation always wins (SessionStore).
+    // one script; creation and touches are separate steps, ordered so that a revocation always wins (SessionStore, SessionLoader).
     private const string Settle = """
         local function settle(index, now)
           redis.call('ZREMRANGEBYSCORE', index, '-inf', now)
@@ -57,7 +57,6 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
         return 1
         """;
 
-    // KEYS[1] = index, KEYS[2..n] = session entries; ARGV[1] = now, ARGV[2..n] = their members.
     // KEYS[1] = index, KEYS[2] = the "why it ended" hash, KEYS[3..n] = entries; ARGV[1] = now, ARGV[2] = reason
     // ('' for none), ARGV[3] = how long the reason is kept (ms), ARGV[4..n] = their members.
     private const string RemoveScript = Settle + """
@@ -128,7 +127,8 @@ public sealed class SessionIndex(IConnectionMultiplexer redis)
 
     /// <summary>
     /// Moves a member's expiry forward only (GT): of two racing touches the later expiry wins, so the index
-    /// never drops a session before its entry expires. False when the member is gone (the session was ended).
+    /// never drops a session before its entry expires. <see cref="TouchOutcome"/> says whether the member was there
+    /// (the session was not ended meanwhile) and whether the account's profile version moved since the entry was written.
     /// </summary>
     public async Task<TouchOutcome> UpdateIfPresentAsync(string userId, string storageHash, DateTimeOffset expiresAt, DateTimeOffset now, long profileVersion) =>
         (TouchOutcome)(int)await Db.ScriptEvaluateAsync(UpdateIfPresentScript,

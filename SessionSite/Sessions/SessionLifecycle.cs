@@ -5,7 +5,7 @@ using SessionSite.Telemetry;
 namespace SessionSite.Sessions;
 
 /// <summary>Starting, ending and replacing the browser's session: store, cookie and current request in step.</summary>
-public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, CurrentSession current, SecurityLog log, SiteMetrics metrics)
+public sealed class SessionLifecycle(SessionStore store, SessionRevocation revocation, SessionCookie cookie, CurrentSession current, SecurityLog log, SiteMetrics metrics)
 {
     /// <summary>
     /// Always a fresh session: a token the browser already had is deleted, never adopted (no fixation).
@@ -15,10 +15,10 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
     /// </summary>
     public async Task<bool> SignInAsync(
         HttpContext http, Account account, bool persistent, bool authenticated = true, bool passedTwoStep = false, string? startedBy = null,
-        bool usedPasskey = false)
+        bool usedPasskey = false, DateTimeOffset? confirmedAt = null)
     {
         await EndBrowserSessionAsync(http);
-        var session = await store.CreateAsync(account, persistent, ClientDescription.From(http), authenticated, passedTwoStep, usedPasskey);
+        var session = await store.CreateAsync(account, persistent, ClientDescription.From(http), authenticated, passedTwoStep, usedPasskey, confirmedAt);
         if (session is null)
         {
             ForgetBrowserSession(http);
@@ -47,10 +47,11 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
     /// </summary>
     public async Task<bool> RenewAndEndOthersAsync(HttpContext http, Account account, SessionRecord previous)
     {
-        var ended = await store.RevokeAllExceptAsync(account.Id, keepStorageHash: null, EndReason.PasswordChanged);
+        var ended = await revocation.RevokeAllExceptAsync(account.Id, keepStorageHash: null, EndReason.PasswordChanged);
         // This browser's own session is among them, but it goes on under a new token: a rotation, not an end.
         metrics.SessionsEnded(MetricTags.PasswordChanged, ended - 1);
-        return await SignInAsync(http, account, previous.Persistent, passedTwoStep: previous.PassedTwoStep, usedPasskey: previous.UsedPasskey);
+        return await SignInAsync(http, account, previous.Persistent, passedTwoStep: previous.PassedTwoStep, usedPasskey: previous.UsedPasskey,
+            confirmedAt: SessionLifetime.ConfirmedAt(previous));
     }
 
     /// <summary>
@@ -85,6 +86,6 @@ public sealed class SessionLifecycle(SessionStore store, SessionCookie cookie, C
     {
         if (!cookie.TryRead(http.Request, out var credential))
             return null;
-        return (credential.UserId, await store.DeleteAsync(credential));
+        return (credential.UserId, await revocation.DeleteAsync(credential));
     }
 }

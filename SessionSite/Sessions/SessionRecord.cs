@@ -30,7 +30,8 @@ public sealed record SessionRecord(
     [property: JsonPropertyName("r"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ProfileVersion = 0,
     [property: JsonPropertyName("t"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool PassedTwoStep = false,
     [property: JsonPropertyName("k"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long ConfirmedAfterSeconds = 0,
-    [property: JsonPropertyName("q"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool UsedPasskey = false)
+    [property: JsonPropertyName("q"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool UsedPasskey = false,
+    [property: JsonPropertyName("f"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] SessionFactors Factors = SessionFactors.None)
 {
     /// <summary>How far the sign-in got, read from the two stored flags; what every check of "signed in" asks.</summary>
     [JsonIgnore]

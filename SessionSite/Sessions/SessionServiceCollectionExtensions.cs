@@ -9,7 +9,11 @@ public static class SessionServiceCollectionExtensions
         services.AddValidatedOptions<RedisSessionOptions>(configuration.GetSection(RedisSessionOptions.Section));
         services.AddSingleton<SessionLifetime>();
         services.AddSingleton<SessionIndex>();
+        services.AddSingleton<SessionEntries>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionLoader>();
+        services.AddSingleton<SessionList>();
+        services.AddSingleton<SessionRevocation>();
         services.AddSingleton<SessionCookie>();
         services.AddScoped<CurrentSession>();
         services.AddScoped<SessionLifecycle>();

@@ -2,5 +2,6 @@ namespace SessionSite.TwoStep;
 
 public static class TwoStepServiceCollectionExtensions
 {
-    public static IServiceCollection AddTwoStep(this IServiceCollection services) => services.AddSingleton<TwoStepCodes>();
+    public static IServiceCollection AddTwoStep(this IServiceCollection services) =>
+        services.AddSingleton<EnrolmentSecrets>().AddSingleton<AuthenticatorCodes>().AddSingleton<TwoStepStorage>();
 }
