@@ -2,7 +2,8 @@
 # Sign-in storms: N concurrent sign-in loops (right and wrong passwords mixed, PBKDF2 at the production 210,000
 # iterations) while wrk drives a signed-in /profile. Prints the signed-in page's rps, p50 and p99 with no storm
 # and under each storm, the sign-ins completed per second, the "busy" (503) answers and every other 5xx, and
-# whether the site logged a Redis timeout. Numbers to read, not a test.
+# whether the site logged a Redis timeout. Then passkey sign-in latency (bench/PasskeyBench: an ES256 key signing
+# each assertion, no PBKDF2 on its path) calm and during a PASSKEY_STORM-way password storm. Numbers to read, not a test.
 #
 #   bash bench/storm.sh
 #   STORMS="8 32 128" DURATION=10 bash bench/storm.sh
@@ -12,15 +13,18 @@ cd "$(dirname "$0")/.."
 STORMS=${STORMS:-"8 32 128"}
 DURATION=${DURATION:-10}
 SITE_PORT=${SITE_PORT:-5105}
+PASSKEY_STORM=${PASSKEY_STORM:-128}
 source bench/lib.sh
 
 need_tools redis-server wrk curl
 mkdir -p "$OUT"
 publish_site
+dotnet build bench/PasskeyBench -c Release -o "$OUT/passkeybench" --nologo -v quiet >/dev/null
 start_redis "${REDIS_PORT:-6396}"
-# Production hashing cost and bounds; throttles raised so the storm measures hashing, not the throttle.
+# Production hashing cost and bounds; throttles raised so the storm measures hashing, not the throttle. Passkeys need
+# a host name as RP id, so the public base URL is localhost (the bench signs for that origin); their options limit is raised.
 start_app "$OUT/site" SessionSite.dll "$SITE_PORT" Throttling__IpFailureLimit=100000 Throttling__SignUpLimit=100000 \
-    Logging__LogLevel__Default=Warning
+    Logging__LogLevel__Default=Warning Site__PublicBaseUrl="http://localhost:$SITE_PORT" Passkeys__OptionsRequestLimit=1000000
 site_pid=${pids[-1]}
 site="http://127.0.0.1:$SITE_PORT"
 log="$OUT/SessionSite.log"
@@ -80,3 +84,22 @@ lowered=$(for t in /proc/"$site_pid"/task/*; do
     if [ "$nice" != 0 ]; then echo "$(cat "$t/comm") (nice $nice)"; fi
 done | sort | uniq -c | awk '{ $1 = $1 " x"; print }' | paste -sd, -)
 echo "Site threads below normal priority after the storms: ${lowered:-none}"
+
+# Passkey sign-ins, one at a time, 5 s of warm-up then DURATION seconds measured (options + assertion, ms).
+passkey() {
+    dotnet "$OUT/passkeybench/PasskeyBench.dll" "$site" "http://localhost:$SITE_PORT" "$DURATION" 5 "$passkey_file" |
+        sed -n 's/^PASSKEY count=\([0-9]*\) p50=\([0-9.]*\) p99=\([0-9.]*\) failed=\([0-9]*\)$/\1 \2 \3 \4/p'
+}
+passkey_file=$(mktemp -u)
+echo
+echo "| passkey sign-ins (one at a time) | completed | p50 | p99 | refused or failed |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+read -r count p50 p99 failed <<<"$(passkey)"
+echo "| calm | $count | $p50 ms | $p99 ms | $failed |"
+storm_out=$(mktemp)
+wrk -t2 -c"$PASSKEY_STORM" -d"$((DURATION + 9))s" --timeout 10s -s bench/signin-storm.lua "$site" >"$storm_out" 2>&1 &
+storm_pid=$!
+sleep 2
+read -r count p50 p99 failed <<<"$(passkey)"
+wait "$storm_pid"
+echo "| during a $PASSKEY_STORM-way password storm | $count | $p50 ms | $p99 ms | $failed |"
