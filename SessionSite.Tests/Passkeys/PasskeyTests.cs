@@ -40,6 +40,22 @@ public sealed class PasskeyTests(MailFixture fixture) : IClassFixture<MailFixtur
     }
 
     [Fact]
+    public async Task ANewPasskeyIsNamedAfterAKnownAuthenticatorModelElseAfterTheDevice()
+    {
+        var known = NewBrowser();
+        await UserStories.SignUpAsync(known);
+        using var googlePasswordManager = new SoftwareAuthenticator { Aaguid = Guid.Parse("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4") };
+        var unknown = NewBrowser();
+        await UserStories.SignUpAsync(unknown);
+        using var zeros = new SoftwareAuthenticator();
+
+        Assert.Equal("Google Password Manager", (await PasskeyStories.AddAsync(known, googlePasswordManager)).DefaultName);
+        var byDevice = (await PasskeyStories.AddAsync(unknown, zeros)).DefaultName;
+        Assert.NotEqual("", byDevice);
+        Assert.NotEqual("Google Password Manager", byDevice);
+    }
+
+    [Fact]
     public async Task TheAccountPageLinksToThePasskeysPage()
     {
         var (browser, _, _) = await SignedUpAsync();

@@ -29,6 +29,9 @@ public sealed class SoftwareAuthenticator : IDisposable
     /// <summary>False: an authenticator without a counter (always 0), which WebAuthn allows: only the challenge stops a replay.</summary>
     public bool Counts { get; init; } = true;
 
+    /// <summary>The authenticator model it claims at registration; all zeros, as many authenticators send, by default.</summary>
+    public Guid Aaguid { get; init; } = Guid.Empty;
+
     /// <summary>The user handle the site gave at registration (the account id), sent back with each assertion.</summary>
     public string? UserHandle { get; private set; }
 
@@ -48,7 +51,7 @@ public sealed class SoftwareAuthenticator : IDisposable
         BinaryPrimitives.WriteUInt16BigEndian(credentialIdLength, (ushort)CredentialId.Length);
         byte[] authData =
         [
-            .. AuthenticatorData(rpId, UserPresent | UserVerified | AttestedData, 0), .. new byte[16], .. credentialIdLength, .. CredentialId, .. cosePublicKey,
+            .. AuthenticatorData(rpId, UserPresent | UserVerified | AttestedData, 0), .. Aaguid.ToByteArray(bigEndian: true), .. credentialIdLength, .. CredentialId, .. cosePublicKey,
         ];
         byte[] attestationObject =
         [

@@ -34,7 +34,7 @@ public sealed class PasskeysController(
             return Redirect("/signin");
         if (!ModelState.IsValid || await registration.FinishAsync(account, form.CredentialJson, HttpContext) is not { } passkey)
             return StartOver("That passkey could not be added: the browser's answer was missing, too late or not valid. Try again.");
-        var name = DeviceLabel.FromUserAgent(Request.Headers.UserAgent);
+        var name = AuthenticatorNames.Of(passkey.AttestationObject) ?? DeviceLabel.FromUserAgent(Request.Headers.UserAgent);
         if (!await changes.AddAsync(HttpContext, account, passkey, name))
             return StartOver("That passkey is already registered.");
         await sessions.SetFactorAsync(account.Id, SessionFactors.Passkey, on: true);
