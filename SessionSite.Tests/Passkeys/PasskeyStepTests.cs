@@ -135,6 +135,24 @@ public sealed class PasskeyStepTests(MailFixture fixture) : IClassFixture<MailFi
     }
 
     [Fact]
+    public async Task TheSecondStepOffersAPasskeyOnlyToAnAccountThatHasOne()
+    {
+        using var authenticator = new SoftwareAuthenticator();
+        var (_, withPasskey) = await WithPasskeyAsync(authenticator, twoStep: true);
+        var without = NewBrowser();
+        var (_, withoutPasskey) = await UserStories.SignUpAsync(without);
+        await (await TwoStepEnrolPage.OpenAsync(without)).TurnOnAsync(fixture.Clock.GetUtcNow());
+        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        var offered = await (await HalfWayAsync(withPasskey)).GetDocumentAsync("/signin/two-step");
+        var notOffered = await (await HalfWayAsync(withoutPasskey)).GetDocumentAsync("/signin/two-step");
+
+        Assert.NotNull(offered.QuerySelector("#two-step-passkey"));
+        Assert.Null(notOffered.QuerySelector("#two-step-passkey"));
+        Assert.NotNull(notOffered.QuerySelector("#two-step-signin-form"));
+    }
+
+    [Fact]
     public async Task WithoutJavaScriptTheSecondStepPasskeyButtonSaysSo()
     {
         using var authenticator = new SoftwareAuthenticator();
