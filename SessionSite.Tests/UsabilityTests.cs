@@ -64,7 +64,7 @@ public sealed class UsabilityTests(SiteFixture fixture) : IClassFixture<SiteFixt
 
         var line = profile.Document.QuerySelector("#profile-session-expires")!.TextContent;
 
-        Assert.Matches(@"you're idle for 30 minutes, and at most until\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", line);
+        Assert.Matches(@"after 30 minutes without use, and at the latest on\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", line);
     }
 
     [Fact]
