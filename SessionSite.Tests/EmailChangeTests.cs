@@ -24,6 +24,17 @@ public sealed class EmailChangeTests(MailFixture fixture) : IClassFixture<MailFi
     }
 
     [Fact]
+    public async Task TheEmailPageSaysWhichAddressTheAccountHasNow()
+    {
+        var browser = fixture.Site.NewBrowser();
+        var (_, email) = await UserStories.SignUpAsync(browser);
+
+        var page = await browser.GetDocumentAsync("/account/email");
+
+        Assert.Equal(email, page.QuerySelector("#current-email")?.TextContent);
+    }
+
+    [Fact]
     public async Task AskingSendsALinkToTheNewAddressANoticeToTheOldAndChangesNothingYet()
     {
         var browser = fixture.Site.NewBrowser();
