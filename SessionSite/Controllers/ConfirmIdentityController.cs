@@ -5,7 +5,6 @@ using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Models;
 using SessionSite.Passkeys;
-using SessionSite.Recovery;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
 using SessionSite.TwoStep;
@@ -21,7 +20,7 @@ namespace SessionSite.Controllers;
 /// </summary>
 [RequireSession]
 public sealed class ConfirmIdentityController(
-    AccountMail mail,
+    RecoveryCodeUse recoveryCodeUse,
     CurrentSession current,
     UserStore users,
     PasswordAuthenticator passwords,
@@ -76,10 +75,7 @@ public sealed class ConfirmIdentityController(
         log.Confirmation(HttpContext, account.Id, ActivityEvent.Confirmed);
         if (secondFactor == SecondFactor.RecoveryCode)
         {
-            log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
-            var left = await twoStep.RecoveryCodesLeftAsync(account.Id);
-            TempData.Flash($"You used a recovery code: {left} {(left == 1 ? "is" : "are")} left. Make new ones on the two-step page if you are running out.", FlashKind.Warning);
-            await mail.NoticeRecoveryCodeUsedAsync(account.Email, left);
+            TempData.Flash(await recoveryCodeUse.RecordAsync(HttpContext, account), FlashKind.Warning);
         }
         return Redirect(next);
     }

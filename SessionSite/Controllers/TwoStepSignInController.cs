@@ -30,7 +30,7 @@ public sealed class TwoStepSignInController(
     NewDeviceNotice devices,
     SiteMetrics metrics,
     SecurityLog log,
-    Recovery.AccountMail mail)
+    RecoveryCodeUse recoveryCodeUse)
     : Controller
 {
     /// <summary>Where the passkey form's message goes (its hidden field's name).</summary>
@@ -132,13 +132,7 @@ public sealed class TwoStepSignInController(
         });
         await devices.SignedInAsync(HttpContext, account);
         if (factor == SecondFactor.RecoveryCode)
-        {
-            log.TwoStep(HttpContext, account.Id, ActivityEvent.RecoveryCodeUsed);
-            var left = await twoStep.RecoveryCodesLeftAsync(account.Id);
-            await mail.NoticeRecoveryCodeUsedAsync(account.Email, left);
-            TempData.Flash($"Welcome, {account.DisplayName}! You used a recovery code: {left} {(left == 1 ? "is" : "are")} left. "
-                + "Make new ones on the two-step page if you are running out.", FlashKind.Warning);
-        }
+            TempData.Flash($"Welcome, {account.DisplayName}! {await recoveryCodeUse.RecordAsync(HttpContext, account)}", FlashKind.Warning);
         else
             TempData.Flash($"Welcome, {account.DisplayName}!", FlashKind.Success);
         return Redirect(next);

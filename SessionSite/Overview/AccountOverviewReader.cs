@@ -13,8 +13,6 @@ namespace SessionSite.Overview;
 /// </summary>
 public sealed class AccountOverviewReader(IConnectionMultiplexer redis, TimeProvider clock)
 {
-    private const int TwoStepStepSeconds = 30; // RFC 6238's time step, as AuthenticatorCodes checks it
-
     // KEYS: account, session index, recovery codes, passkeys, links, activity.
     // ARGV: now (ms), change-email key prefix, link email field, link expiry field, this session's start (ms),
     // stream event/time/device fields, the sign-in event, then the password events, then "|", then account fields.
@@ -77,7 +75,7 @@ public sealed class AccountOverviewReader(IConnectionMultiplexer redis, TimeProv
             // No change in the activity means none since sign-up only while the activity reaches back that far.
             PasswordUnchangedSinceSignUp: reply[6].IsNull && createdAt > clock.GetUtcNow() - AccountActivity.KeptFor,
             TwoStepOnSince: Time(Long(account[1])),
-            TwoStepLastUsedAt: lastStep > 0 ? DateTimeOffset.FromUnixTimeSeconds(lastStep * TwoStepStepSeconds) : null,
+            TwoStepLastUsedAt: lastStep > 0 ? DateTimeOffset.FromUnixTimeSeconds(lastStep * TwoStep.AuthenticatorCodes.StepSeconds) : null,
             RecoveryCodesLeft: (long)reply[2],
             Passkeys: (long)reply[3],
             Sessions: (long)reply[1],

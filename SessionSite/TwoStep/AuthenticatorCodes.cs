@@ -10,6 +10,9 @@ namespace SessionSite.TwoStep;
 /// </summary>
 public sealed class AuthenticatorCodes(IDataProtectionProvider protection, TimeProvider clock)
 {
+    /// <summary>RFC 6238's time step, which the app uses too; a claimed step times this is when it was used.</summary>
+    public const int StepSeconds = 30;
+
     private readonly IDataProtector stored = protection.CreateProtector("SessionSite.TwoStep.Secret");
 
     /// <summary>The secret as it is kept in the account hash.</summary>
@@ -23,7 +26,7 @@ public sealed class AuthenticatorCodes(IDataProtectionProvider protection, TimeP
         var digits = code?.Replace(" ", "", StringComparison.Ordinal);
         if (digits is not { Length: 6 } || !digits.All(char.IsAsciiDigit))
             return null;
-        var totp = new Totp(Base32Encoding.ToBytes(base32));
+        var totp = new Totp(Base32Encoding.ToBytes(base32), StepSeconds);
         return totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, digits, out var step, new VerificationWindow(previous: 1, future: 1)) ? step : null;
     }
 }

@@ -44,5 +44,5 @@ public sealed class EnrolmentSecrets(IDataProtectionProvider protection)
 
     /// <summary>The otpauth:// address the app reads from the QR code.</summary>
     public static Uri OtpAuthUri(string base32, string email) =>
-        new OtpUri(OtpType.Totp, base32, email, "SessionSite", OtpHashMode.Sha1, 6, 30, 0).ToUri();
+        new OtpUri(OtpType.Totp, base32, email, "SessionSite", OtpHashMode.Sha1, 6, AuthenticatorCodes.StepSeconds, 0).ToUri();
 }
