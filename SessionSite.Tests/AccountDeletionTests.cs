@@ -1,5 +1,5 @@
 using System.Net;
-using SessionSite.Recovery;
+using SessionSite.Links;
 using SessionSite.Redis;
 using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Infrastructure.Fixtures;

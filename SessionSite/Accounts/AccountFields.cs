@@ -26,6 +26,9 @@ internal static class AccountFields
     /// <summary>The last accepted TOTP time step, so a code works once.</summary>
     public const string TwoStepLastStepField = "totp-step";
 
+    /// <summary>How long a TOTP time step lasts: the unit of <see cref="TwoStepLastStepField"/>, so whoever reads it can date it.</summary>
+    public const int TwoStepStepSeconds = 30;
+
     /// <summary>When two-step sign-in was last turned on (Unix ms), so "this wasn't me" can undo what came after a change.</summary>
     public const string TwoStepAddedAtField = "totp-at";
 

@@ -34,7 +34,7 @@ public sealed class BusyBeforeHashingFilter(
     string? signInMethod = null)
     : IAsyncAuthorizationFilter, IOrderedFilter
 {
-    public const string BusyView = "~/Views/Error/Busy.cshtml";
+    public const string BusyView = "~/Shared/Busy.cshtml";
 
     public int Order => order;
 

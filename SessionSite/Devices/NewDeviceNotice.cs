@@ -1,6 +1,7 @@
 using SessionSite.Accounts;
 using SessionSite.Activity;
-using SessionSite.Recovery;
+using SessionSite.Links;
+using SessionSite.Mail;
 using SessionSite.Sessions;
 
 namespace SessionSite.Devices;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
 using SessionSite.Sessions;
 
 namespace SessionSite.Forms;
@@ -16,6 +17,7 @@ public static class MvcServiceCollectionExtensions
             options.Filters.Add<LoadSessionBeforeViewFilter>();
             options.Filters.Add<SessionGateFilter>();
         });
+        services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
         services.AddSiteCookies();
         // Scrutor wraps whatever the framework registered, and fails at start-up if it registered nothing.
         services.Decorate<IAntiforgery, RememberedRequestTokenAntiforgery>();

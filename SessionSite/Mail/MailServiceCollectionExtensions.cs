@@ -13,6 +13,8 @@ public static class MailServiceCollectionExtensions
         services.AddHostedService<MailSender>();
         services.AddSingleton<MailOutboxGauges>();
         services.AddSingleton<IGaugeSource>(provider => provider.GetRequiredService<MailOutboxGauges>());
+        services.AddSingleton<AccountMail>();
+        services.AddSingleton<IMailPreparer>(provider => provider.GetRequiredService<AccountMail>());
         return services;
     }
 }

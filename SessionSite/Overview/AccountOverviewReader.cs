@@ -1,6 +1,6 @@
 using SessionSite.Accounts;
 using SessionSite.Activity;
-using SessionSite.Recovery;
+using SessionSite.Links;
 using SessionSite.Redis;
 using StackExchange.Redis;
 
@@ -75,7 +75,7 @@ public sealed class AccountOverviewReader(IConnectionMultiplexer redis, TimeProv
             // No change in the activity means none since sign-up only while the activity reaches back that far.
             PasswordUnchangedSinceSignUp: reply[6].IsNull && createdAt > clock.GetUtcNow() - AccountActivity.KeptFor,
             TwoStepOnSince: Time(Long(account[1])),
-            TwoStepLastUsedAt: lastStep > 0 ? DateTimeOffset.FromUnixTimeSeconds(lastStep * TwoStep.AuthenticatorCodes.StepSeconds) : null,
+            TwoStepLastUsedAt: lastStep > 0 ? DateTimeOffset.FromUnixTimeSeconds(lastStep * AccountFields.TwoStepStepSeconds) : null,
             RecoveryCodesLeft: (long)reply[2],
             Passkeys: (long)reply[3],
             Sessions: (long)reply[1],

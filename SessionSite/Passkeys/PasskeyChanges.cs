@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using SessionSite.Accounts;
 using SessionSite.Activity;
-using SessionSite.Recovery;
+using SessionSite.Links;
+using SessionSite.Mail;
 
 namespace SessionSite.Passkeys;
 

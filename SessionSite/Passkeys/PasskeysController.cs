@@ -16,7 +16,7 @@ public sealed class PasskeysController(
 
     [HttpGet(Path)]
     public async Task<IActionResult> Index() =>
-        View("~/Passkeys/Views/Index.cshtml", new PasskeysPage(await store.ListAsync(current.Required.Record.UserId)));
+        View("Index", new PasskeysPage(await store.ListAsync(current.Required.Record.UserId)));
 
     /// <summary>Creation options for passkeys.js; the state waits in Redis for the attestation.</summary>
     [HttpPost(Path + "/options"), RequireConfirmation(FormPage = Path)]
@@ -39,20 +39,20 @@ public sealed class PasskeysController(
             return StartOver("That passkey is already registered.");
         await sessions.SetFactorAsync(account.Id, SessionFactors.Passkey, on: true);
         var id = RedisPasskeyStore.IdText(passkey.CredentialId);
-        return View("~/Passkeys/Views/Name.cshtml", new PasskeyNameForm { PasskeyId = id, PasskeyName = name, JustAdded = true });
+        return View("Name", new PasskeyNameForm { PasskeyId = id, PasskeyName = name, JustAdded = true });
     }
 
     [HttpGet(Path + "/name"), RequireConfirmation]
     public async Task<IActionResult> Name(string? id) =>
         await FindAsync(id) is { } passkey
-            ? View("~/Passkeys/Views/Name.cshtml", new PasskeyNameForm { PasskeyId = passkey.Id, PasskeyName = passkey.Name })
+            ? View("Name", new PasskeyNameForm { PasskeyId = passkey.Id, PasskeyName = passkey.Name })
             : NotFound();
 
     [HttpPost(Path + "/name"), RequireConfirmation(FormPage = Path)]
     public async Task<IActionResult> Name(PasskeyNameForm form)
     {
         if (!ModelState.IsValid)
-            return View("~/Passkeys/Views/Name.cshtml", form);
+            return View("Name", form);
         if (!await store.RenameAsync(current.Required.Record.UserId, form.PasskeyId, form.PasskeyName.Trim()))
             return StartOver("That passkey is no longer on your account.");
         TempData.Flash("The passkey's name was saved.", FlashKind.Success);
@@ -61,7 +61,7 @@ public sealed class PasskeysController(
 
     [HttpGet(Path + "/remove"), RequireConfirmation]
     public async Task<IActionResult> Remove(string? id) =>
-        await FindAsync(id) is { } passkey ? View("~/Passkeys/Views/Remove.cshtml", passkey) : NotFound();
+        await FindAsync(id) is { } passkey ? View("Remove", passkey) : NotFound();
 
     [HttpPost(Path + "/remove"), RequireConfirmation(FormPage = Path)]
     public async Task<IActionResult> Remove(PasskeyRemoveForm form)
@@ -71,7 +71,7 @@ public sealed class PasskeysController(
         if (!ModelState.IsValid || !await changes.RemoveAsync(HttpContext, account, form.PasskeyId))
             return StartOver("That passkey was already removed.");
         await sessions.SetFactorAsync(account.Id, SessionFactors.Passkey, on: await users.HasPasskeysAsync(account.Id));
-        return View("~/Passkeys/Views/Removed.cshtml");
+        return View("Removed");
     }
 
     private async Task<PasskeyListing?> FindAsync(string? id) =>

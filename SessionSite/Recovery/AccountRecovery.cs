@@ -1,4 +1,5 @@
 using SessionSite.Accounts;
+using SessionSite.Links;
 using SessionSite.Redis;
 using SessionSite.Sessions;
 using StackExchange.Redis;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using SessionSite.Accounts;
 using SessionSite.Mail;
-using SessionSite.Recovery;
 using SessionSite.Redis;
 
 namespace SessionSite.Throttling;

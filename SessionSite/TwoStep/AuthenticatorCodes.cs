@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using OtpNet;
+using SessionSite.Accounts;
 
 namespace SessionSite.TwoStep;
 
@@ -11,7 +12,7 @@ namespace SessionSite.TwoStep;
 public sealed class AuthenticatorCodes(IDataProtectionProvider protection, TimeProvider clock)
 {
     /// <summary>RFC 6238's time step, which the app uses too; a claimed step times this is when it was used.</summary>
-    public const int StepSeconds = 30;
+    public const int StepSeconds = AccountFields.TwoStepStepSeconds;
 
     private readonly IDataProtector stored = protection.CreateProtector("SessionSite.TwoStep.Secret");
 

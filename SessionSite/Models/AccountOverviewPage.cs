@@ -1,7 +1,0 @@
-using SessionSite.Overview;
-using SessionSite.Sessions;
-
-namespace SessionSite.Models;
-
-/// <summary>The overview's model: who (from the session) and each row's status (read from the account).</summary>
-public sealed record AccountOverviewPage(SessionRecord Record, AccountOverview Status);

@@ -1,0 +1,3 @@
+namespace SessionSite.Sessions;
+
+public sealed record SessionRow(SessionRecord Session, string Handle, bool IsCurrent);
