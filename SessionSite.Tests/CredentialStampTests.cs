@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SessionSite.Accounts;
-using SessionSite.Activity;
 using SessionSite.Sessions;
 using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Pages;
+using SessionSite.Web;
 
 namespace SessionSite.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using SessionSite.Activity;
+using SessionSite.Web;
 
 namespace SessionSite.Tests.Unit;
 

@@ -1,4 +1,4 @@
-using SessionSite.Activity;
+using SessionSite.Web;
 
 namespace SessionSite.Tests.Unit;
 

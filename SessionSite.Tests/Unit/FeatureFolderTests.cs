@@ -39,7 +39,7 @@ public sealed class FeatureFolderTests
     public void AControllerLooksInItsFeaturesViewsThenInShared()
     {
         Assert.Equal(["/SignIn/Views/{0}.cshtml", "/Shared/{0}.cshtml"], Locations(ActionOf<TwoStepSignInController>()));
-        Assert.Equal(["/Settings/Views/{0}.cshtml", "/Shared/{0}.cshtml"], Locations(ActionOf<ManageController>()));
+        Assert.Equal(["/Settings/Views/{0}.cshtml", "/Shared/{0}.cshtml"], Locations(ActionOf<OverviewController>()));
     }
 
     [Fact]

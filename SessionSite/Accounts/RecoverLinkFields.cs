@@ -1,8 +1,8 @@
 namespace SessionSite.Accounts;
 
 /// <summary>
-/// The fields of a "this wasn't me" link's hash. Recovery writes and redeems the links; they sit here because
-/// deleting an account (<see cref="UserStore"/>) reads them too, and Recovery already builds on Accounts.
+/// The fields of a "this wasn't me" link's hash. Links/ writes and redeems the links; they sit here because
+/// deleting an account (<see cref="AccountDeletion"/>) reads them too, and Links/ already builds on Accounts.
 /// </summary>
 internal static class RecoverLinkFields
 {

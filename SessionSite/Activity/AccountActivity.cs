@@ -1,4 +1,5 @@
 using SessionSite.Redis;
+using SessionSite.Web;
 using StackExchange.Redis;
 
 namespace SessionSite.Activity;

@@ -1,3 +1,4 @@
+using SessionSite.Web;
 
 namespace SessionSite.Activity;
 

@@ -3,6 +3,7 @@ using SessionSite.Activity;
 using SessionSite.Links;
 using SessionSite.Mail;
 using SessionSite.Sessions;
+using SessionSite.Web;
 
 namespace SessionSite.Devices;
 

@@ -15,9 +15,9 @@ public sealed class FeatureViewLocations : IViewLocationExpander
 
     public static readonly string[] Formats = ["/{feature}/Views/{0}.cshtml", "/Shared/{0}.cshtml"];
 
-    /// <summary>The feature folder of the controller rendering the page: the last part of its namespace.</summary>
+    /// <summary>The feature folder of the controller rendering the page: the part of its namespace after <c>SessionSite</c>.</summary>
     public static string? FeatureOf(ActionContext context) =>
-        (context.ActionDescriptor as ControllerActionDescriptor)?.ControllerTypeInfo.Namespace?.Split('.')[^1];
+        (context.ActionDescriptor as ControllerActionDescriptor)?.ControllerTypeInfo.Namespace?.Split('.') is [_, var feature, ..] ? feature : null;
 
     // MVC caches where it found a view by these values, so two features' "Index" never share an entry.
     public void PopulateValues(ViewLocationExpanderContext context) =>

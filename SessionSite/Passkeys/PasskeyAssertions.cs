@@ -6,6 +6,7 @@ using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Redis;
 using SessionSite.Throttling;
+using SessionSite.Web;
 using StackExchange.Redis;
 
 namespace SessionSite.Passkeys;

@@ -30,17 +30,6 @@ public sealed class PasskeyRemoveForm
     public string PasskeyId { get; set; } = "";
 }
 
-/// <summary>The passkey sign-in form beside the password form: the assertion, and "remember me" as for a password.</summary>
-public sealed class PasskeySignInForm
-{
-    [StringLength(16384)]
-    public string? CredentialJson { get; set; }
-
-    public bool RememberMe { get; set; }
-
-    public string? ReturnUrl { get; set; }
-}
-
 /// <summary>A passkey as the second step or to "confirm it's you": the assertion, and where to go after.</summary>
 public sealed class PasskeyStepForm
 {

@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using SessionSite.Activity;
 using SessionSite.Configuration.Binding;
+using SessionSite.Web;
 
 namespace SessionSite.Passkeys;
 

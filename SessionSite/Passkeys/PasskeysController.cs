@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using SessionSite.Accounts;
-using SessionSite.Activity;
 using SessionSite.Flash;
 using SessionSite.Sessions;
+using SessionSite.Web;
 
 namespace SessionSite.Passkeys;
 

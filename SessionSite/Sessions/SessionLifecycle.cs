@@ -1,6 +1,7 @@
 using SessionSite.Accounts;
 using SessionSite.Activity;
 using SessionSite.Telemetry;
+using SessionSite.Web;
 
 namespace SessionSite.Sessions;
 

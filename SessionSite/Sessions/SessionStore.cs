@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SessionSite.Accounts;
-using SessionSite.Activity;
 using SessionSite.Telemetry;
+using SessionSite.Web;
 
 namespace SessionSite.Sessions;
 

@@ -6,6 +6,7 @@ using SessionSite.Links;
 using SessionSite.Mail;
 using SessionSite.Sessions;
 using SessionSite.Throttling;
+using SessionSite.Web;
 
 namespace SessionSite.Settings;
 

@@ -6,6 +6,7 @@ using SessionSite.Flash;
 using SessionSite.Links;
 using SessionSite.Mail;
 using SessionSite.Sessions;
+using SessionSite.Shared;
 using SessionSite.Throttling;
 using SessionSite.Web;
 

@@ -3,8 +3,8 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using SessionSite.Activity;
 using SessionSite.Configuration.Binding;
+using SessionSite.Web;
 
 namespace SessionSite.Telemetry;
 

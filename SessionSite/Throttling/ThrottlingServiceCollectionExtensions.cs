@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using SessionSite.Activity;
 using SessionSite.Configuration.Binding;
+using SessionSite.Web;
 
 namespace SessionSite.Throttling;
 

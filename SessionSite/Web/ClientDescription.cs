@@ -1,5 +1,4 @@
-
-namespace SessionSite.Activity;
+namespace SessionSite.Web;
 
 /// <summary>Where a session was started from, as shown on the sessions page.</summary>
 public sealed record ClientDescription(string? Ip, string Device)

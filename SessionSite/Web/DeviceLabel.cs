@@ -1,4 +1,4 @@
-namespace SessionSite.Activity;
+namespace SessionSite.Web;
 
 /// <summary>
 /// "Firefox on Linux" from a User-Agent. Hand-written on purpose: a label for people, not a device database,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
 
-namespace SessionSite.Web;
+namespace SessionSite.Shared;
 
 /// <summary>How pages show times: UTC, to the minute, the same for every visitor.</summary>
 public static class TimeText

@@ -1,4 +1,4 @@
-namespace SessionSite.Activity;
+namespace SessionSite.Web;
 
 /// <summary>The client's IP as the site records and throttles it: after the forwarded-headers middleware, so behind a trusted proxy it is the real client's.</summary>
 public static class ClientAddress
