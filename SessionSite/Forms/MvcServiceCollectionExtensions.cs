@@ -1,21 +1,18 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
-using SessionSite.Sessions;
 
 namespace SessionSite.Forms;
 
 public static class MvcServiceCollectionExtensions
 {
-    /// <summary>MVC with antiforgery on every POST, the session loaded where pages and forms need it, and the site's cookies.</summary>
+    /// <summary>MVC with antiforgery on every POST, views found in feature folders, and the site's cookies (the session gate is AddRedisSessions').</summary>
     public static IServiceCollection AddSiteMvc(this IServiceCollection services)
     {
         services.AddControllersWithViews(options =>
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
-            options.Filters.Add<LoadSessionBeforeViewFilter>();
-            options.Filters.Add<SessionGateFilter>();
         });
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
         services.AddSiteCookies();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using SessionSite.Configuration.Binding;
 
 namespace SessionSite.Sessions;
@@ -17,6 +18,12 @@ public static class SessionServiceCollectionExtensions
         services.AddSingleton<SessionCookie>();
         services.AddScoped<CurrentSession>();
         services.AddScoped<SessionLifecycle>();
+        // The gate runs before antiforgery by its own order (-1000), whatever the order these are added in.
+        services.Configure<MvcOptions>(options =>
+        {
+            options.Filters.Add<SessionGateFilter>();
+            options.Filters.Add<LoadSessionBeforeViewFilter>();
+        });
         return services;
     }
 }
