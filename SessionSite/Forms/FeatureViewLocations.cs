@@ -6,14 +6,14 @@ namespace SessionSite.Forms;
 
 /// <summary>
 /// Feature folders: a controller in <c>SessionSite.SignIn</c> finds its views in <c>/SignIn/Views/</c>, and every
-/// page finds the layout and the partials several features use in <c>/Shared/</c>. MVC has no setting for this, only
-/// this extension point, so these few lines replace its <c>/Views/{controller}/</c> convention.
+/// page finds the layout and the partials several features use in <c>/Shared/</c>. MVC's location formats know a
+/// controller's name but not its namespace, so these few lines replace its <c>/Views/{controller}/</c> convention.
 /// </summary>
 public sealed class FeatureViewLocations : IViewLocationExpander
 {
     private const string FeatureKey = "feature";
 
-    public static readonly string[] Formats = ["/{feature}/Views/{0}.cshtml", "/Shared/{0}.cshtml"];
+    private static readonly string[] Formats = ["/{feature}/Views/{0}.cshtml", "/Shared/{0}.cshtml"];
 
     /// <summary>The feature folder of the controller rendering the page: the part of its namespace after <c>SessionSite</c>.</summary>
     public static string? FeatureOf(ActionContext context) =>
