@@ -78,38 +78,41 @@ public sealed class LinkRedemption(IConnectionMultiplexer redis, TimeProvider cl
     /// </summary>
     public async Task<long?> ResetPasswordAsync(string? token, string passwordHash)
     {
-        if (!LinkToken.TryParse(token, out var link))
+        if (await RunAsync(ResetScript, LinkPurpose.ResetPassword, token,
+                userId => [RedisKeys.SessionIndex(userId), RedisKeys.SessionsEnded(userId), RedisKeys.Passkeys(userId)],
+                userId => [passwordHash, RedisKeys.Session(userId, ""), EndReason.PasswordChanged, SessionIndex.ReasonKeptMs]) is not { } run)
             return null;
-        var id = link.UserId;
-        var answer = (RedisResult[])(await Db.ScriptEvaluateAsync(ResetScript,
-            [SingleUseLinks.Key(LinkPurpose.ResetPassword, link), RedisKeys.Account(id), RedisKeys.Links(id), RedisKeys.SessionIndex(id),
-                RedisKeys.SessionsEnded(id), RedisKeys.Passkeys(id)],
-            [clock.GetUtcNow().ToUnixTimeMilliseconds(), passwordHash, RedisKeys.Session(id, ""), EndReason.PasswordChanged, SessionIndex.ReasonKeptMs]))!;
-        if ((long)answer[0] < 0)
+        var reply = (RedisResult[])run.Reply!;
+        if ((long)reply[0] < 0)
             return null;
         // Their lookups live in other slots: released after, each only while it names this account.
-        await PasskeyLookups.ReleaseAsync(Db, id, ((RedisResult[])answer[1]!).Select(credential => (string)credential!));
-        return (long)answer[0];
+        await PasskeyLookups.ReleaseAsync(Db, run.UserId, ((RedisResult[])reply[1]!).Select(credential => (string)credential!));
+        return (long)reply[0];
     }
 
     /// <summary>Marks the address proved: the account's new profile version.</summary>
-    public async Task<long?> VerifyEmailAsync(string? token) => Applied(await RunAsync(VerifyScript, LinkPurpose.VerifyEmail, token, _ => [], _ => []));
+    public Task<long?> VerifyEmailAsync(string? token) => VersionAsync(VerifyScript, LinkPurpose.VerifyEmail, token);
 
     /// <summary>Moves the account to the link's new address (claimed beforehand by the caller): the new profile version.</summary>
-    public async Task<long?> ChangeEmailAsync(string? token) => Applied(await RunAsync(ChangeEmailScript, LinkPurpose.ChangeEmail, token, _ => [], _ => []));
+    public Task<long?> ChangeEmailAsync(string? token) => VersionAsync(ChangeEmailScript, LinkPurpose.ChangeEmail, token);
 
     // A profile version starts at 1, so 0 is the scripts' "refused".
-    private static long? Applied(long? version) => version is > 0 ? version : null;
+    private async Task<long?> VersionAsync(string script, LinkPurpose purpose, string? token) =>
+        await RunAsync(script, purpose, token) is { } run && (long)run.Reply is > 0 and var version ? version : null;
 
-    /// <summary>The script's answer, or null when the token does not even parse.</summary>
-    private async Task<long?> RunAsync(
-        string script, LinkPurpose purpose, string? token, Func<string, RedisKey[]> moreKeys, Func<string, RedisValue[]> moreArgs)
+    /// <summary>
+    /// Runs a link's script with the keys every one of them starts with (the link, the account, the user's list of
+    /// links) and "now" first among the arguments: whose link it was and the script's answer, or null when the
+    /// token does not even parse.
+    /// </summary>
+    private async Task<(string UserId, RedisResult Reply)?> RunAsync(
+        string script, LinkPurpose purpose, string? token, Func<string, RedisKey[]>? moreKeys = null, Func<string, RedisValue[]>? moreArgs = null)
     {
         if (!LinkToken.TryParse(token, out var link))
             return null;
         var id = link.UserId;
-        RedisKey[] keys = [SingleUseLinks.Key(purpose, link), RedisKeys.Account(id), RedisKeys.Links(id), .. moreKeys(id)];
-        RedisValue[] args = [clock.GetUtcNow().ToUnixTimeMilliseconds(), .. moreArgs(id)];
-        return (long)await Db.ScriptEvaluateAsync(script, keys, args);
+        RedisKey[] keys = [SingleUseLinks.Key(purpose, link), RedisKeys.Account(id), RedisKeys.Links(id), .. moreKeys?.Invoke(id) ?? []];
+        RedisValue[] args = [clock.GetUtcNow().ToUnixTimeMilliseconds(), .. moreArgs?.Invoke(id) ?? []];
+        return (id, await Db.ScriptEvaluateAsync(script, keys, args));
     }
 }
