@@ -14,26 +14,29 @@ public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider c
 {
     public const int Kept = 100;
 
-    // The stream entry's field names, for scripts that read the stream (the account overview's).
+    // The stream entry's field names: written by the script below, read by ListAsync and by the account overview's script.
     internal const string EventField = "e";
     internal const string TimeField = "t";
     internal const string DeviceField = "d";
+    private const string IpField = "i";
+    private const string MethodField = "m";
+    private const string DetailField = "x";
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(90);
 
     // KEYS[1] = account, KEYS[2] = activity, KEYS[3] = once-marker; ARGV = event, time (ms), device, ip, cap,
     // ttl (ms), once-per window (ms, 0 = always), method, detail (each '' = none: the field is left out). The
     // method says how a sign-in was made; the detail, which device a sign-out ended or the masked addresses.
     // Hand-written: the existence check and the append must be one step, or a deletion could slip between them.
-    private const string RecordScript = """
+    private const string RecordScript = $$"""
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         if tonumber(ARGV[7]) > 0 and not redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[7]) then return 0 end
-        local fields = {'e', ARGV[1], 't', ARGV[2], 'd', ARGV[3], 'i', ARGV[4]}
+        local fields = {'{{EventField}}', ARGV[1], '{{TimeField}}', ARGV[2], '{{DeviceField}}', ARGV[3], '{{IpField}}', ARGV[4]}
         if ARGV[8] ~= '' then
-            fields[#fields + 1] = 'm'
+            fields[#fields + 1] = '{{MethodField}}'
             fields[#fields + 1] = ARGV[8]
         end
         if ARGV[9] ~= '' then
-            fields[#fields + 1] = 'x'
+            fields[#fields + 1] = '{{DetailField}}'
             fields[#fields + 1] = ARGV[9]
         end
         redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', unpack(fields))
@@ -62,11 +65,14 @@ public sealed class AccountActivity(IConnectionMultiplexer redis, TimeProvider c
     {
         var entries = await redis.GetDatabase().StreamRangeAsync(RedisKeys.Activity(userId), "-", "+", Kept, Order.Descending);
         return entries.Select(e => new ActivityEntry(
-            e["e"].ToString(),
-            DateTimeOffset.FromUnixTimeMilliseconds((long)e["t"]),
-            e["d"].ToString(),
-            e["i"].IsNullOrEmpty ? null : e["i"].ToString(),
-            e["m"].IsNullOrEmpty ? null : e["m"].ToString(),
-            e["x"].IsNullOrEmpty ? null : e["x"].ToString())).ToList();
+            e[EventField].ToString(),
+            DateTimeOffset.FromUnixTimeMilliseconds((long)e[TimeField]),
+            e[DeviceField].ToString(),
+            Optional(e[IpField]),
+            Optional(e[MethodField]),
+            Optional(e[DetailField]))).ToList();
     }
+
+    // The script leaves an empty field out (and an IP may be unknown): absent reads as null.
+    private static string? Optional(RedisValue value) => value.IsNullOrEmpty ? null : value.ToString();
 }
