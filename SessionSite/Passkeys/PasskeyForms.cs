@@ -33,6 +33,9 @@ public sealed class PasskeyRemoveForm
 /// <summary>A passkey as the second step or to "confirm it's you": the assertion, and where to go after.</summary>
 public sealed class PasskeyStepForm
 {
+    /// <summary>Where the form's messages go (its hidden field's name), so the shared partial shows them.</summary>
+    public const string ErrorKey = nameof(CredentialJson);
+
     [StringLength(16384)]
     public string? CredentialJson { get; set; }
 

@@ -9,8 +9,7 @@ namespace SessionSite.Passkeys;
 /// <summary>The passkeys page: list; add (the browser's ceremony, then naming it), rename and remove, each behind "confirm it's you".</summary>
 [RequireSession]
 public sealed class PasskeysController(
-    CurrentSession current, UserStore users, RedisPasskeyStore store, PasskeyRegistration registration, PasskeyChanges changes,
-    SessionList sessions) : Controller
+    CurrentSession current, UserStore users, RedisPasskeyStore store, PasskeyRegistration registration, PasskeyChanges changes) : Controller
 {
     public const string Path = "/account/passkeys";
 
@@ -37,7 +36,6 @@ public sealed class PasskeysController(
         var name = AuthenticatorNames.Of(passkey.AttestationObject) ?? DeviceLabel.FromUserAgent(Request.Headers.UserAgent);
         if (!await changes.AddAsync(HttpContext, account, passkey, name))
             return StartOver("That passkey is already registered.");
-        await sessions.SetFactorAsync(account.Id, SessionFactors.Passkey, on: true);
         var id = RedisPasskeyStore.IdText(passkey.CredentialId);
         return View("Name", new PasskeyNameForm { PasskeyId = id, PasskeyName = name, JustAdded = true });
     }
@@ -70,7 +68,6 @@ public sealed class PasskeysController(
             return Redirect("/signin");
         if (!ModelState.IsValid || !await changes.RemoveAsync(HttpContext, account, form.PasskeyId))
             return StartOver("That passkey was already removed.");
-        await sessions.SetFactorAsync(account.Id, SessionFactors.Passkey, on: await users.HasPasskeysAsync(account.Id));
         return View("Removed");
     }
 

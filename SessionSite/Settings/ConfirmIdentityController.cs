@@ -104,20 +104,20 @@ public sealed class ConfirmIdentityController(
         {
             // A click without JavaScript sends no assertion: said so, and not counted as a wrong answer.
             ModelState.Clear();
-            ModelState.AddModelError(PasskeyErrorKey, "Confirming with a passkey needs JavaScript in this browser. Enter your password instead.");
+            ModelState.AddModelError(PasskeyStepForm.ErrorKey, "Confirming with a passkey needs JavaScript in this browser. Enter your password instead.");
             return Page(page, account);
         }
         var next = ReturnUrl.ToLocalLocation(form.ReturnUrl, Url.IsLocalUrl) ?? "/account";
 
         var attempt = await throttle.BeginAsync(ClientAddress.Of(HttpContext), mine.Credential.UserId, mine.Credential.StorageHash);
-        if (await RefusedAsync(attempt, PasskeyErrorKey, page, account) is { } refusedAnswer)
+        if (await RefusedAsync(attempt, PasskeyStepForm.ErrorKey, page, account) is { } refusedAnswer)
             return refusedAnswer;
         if ((await passkeys.VerifyAsync(HttpContext, PasskeyAssertions.Confirm, form.CredentialJson, account.Id)).Account is null)
         {
             log.Confirmation(HttpContext, account.Id, ActivityEvent.ConfirmFailed);
             if (await attempt.SessionSpentNowAsync())
                 return await EndSessionAsync();
-            ModelState.AddModelError(PasskeyErrorKey, "That passkey was not accepted. Use a passkey of this account, or enter your password.");
+            ModelState.AddModelError(PasskeyStepForm.ErrorKey, "That passkey was not accepted. Use a passkey of this account, or enter your password.");
             return Page(page, account);
         }
 
@@ -127,9 +127,6 @@ public sealed class ConfirmIdentityController(
         log.Confirmation(HttpContext, account.Id, ActivityEvent.Confirmed);
         return Redirect(next);
     }
-
-    /// <summary>Where the passkey form's message goes (its hidden field's name).</summary>
-    private const string PasskeyErrorKey = nameof(PasskeyStepForm.CredentialJson);
 
     private enum SecondFactor { NotNeeded, AppCode, RecoveryCode, Wrong }
 

@@ -34,9 +34,6 @@ public sealed class TwoStepSignInController(
 {
     private const string TwoStepView = "TwoStep";
 
-    /// <summary>Where the passkey form's message goes (its hidden field's name).</summary>
-    public const string PasskeyErrorKey = nameof(PasskeyStepForm.CredentialJson);
-
     private enum SecondFactor { AppCode, RecoveryCode, Passkey }
 
     [HttpGet("/signin/two-step")]
@@ -69,7 +66,7 @@ public sealed class TwoStepSignInController(
             return Redirect("/signin");
         // A click without JavaScript sends no assertion: said so, and not counted as a wrong answer.
         ModelState.Clear();
-        ModelState.AddModelError(PasskeyErrorKey, "Using a passkey needs JavaScript in this browser. Enter the code from your app instead.");
+        ModelState.AddModelError(PasskeyStepForm.ErrorKey, "Using a passkey needs JavaScript in this browser. Enter the code from your app instead.");
         return View(TwoStepView, page);
     }
 
@@ -114,7 +111,7 @@ public sealed class TwoStepSignInController(
             var (field, message) = factor switch
             {
                 SecondFactor.RecoveryCode => (nameof(form.RecoveryCode), "That recovery code is not right, or was used already."),
-                SecondFactor.Passkey => (PasskeyErrorKey, "That passkey was not accepted. Use a passkey of this account, or enter the code from your app."),
+                SecondFactor.Passkey => (PasskeyStepForm.ErrorKey, "That passkey was not accepted. Use a passkey of this account, or enter the code from your app."),
                 _ => (nameof(form.Code), "That code is not right. Enter the code your app shows now."),
             };
             ModelState.AddModelError(field, message);
