@@ -11,11 +11,7 @@ public sealed class AfterChangeRevokeOthersViewComponent(CurrentSession current,
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var mine = current.Required;
-        var others = (await list.ListAsync(mine.Record.UserId))
-            .Where(s => s.StorageHash != mine.Credential.StorageHash)
-            .Select(s => new SessionRow(s.Session, s.Handle, IsCurrent: false))
-            .OrderByDescending(row => row.Session.LastSeenAt)
-            .ToList();
+        var others = SessionRow.Of(await list.ListAsync(mine.Record.UserId), mine.Credential.StorageHash).Where(row => !row.IsCurrent).ToList();
         return View(others);
     }
 }

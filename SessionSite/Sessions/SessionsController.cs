@@ -10,7 +10,6 @@ namespace SessionSite.Sessions;
 public sealed class SessionsController(
     CurrentSession current, SessionList list, SessionRevocation revocation, SessionLifecycle lifecycle, UserStore users, SiteMetrics metrics, SecurityLog log) : Controller
 {
-    /// <summary>This browser first, then the others by last activity, as GitHub and Google list devices.</summary>
     [HttpGet("/sessions")]
     public async Task<IActionResult> Index() => View(await RowsAsync());
 
@@ -87,11 +86,7 @@ public sealed class SessionsController(
     private async Task<List<SessionRow>> RowsAsync()
     {
         var mine = current.Required;
-        return (await list.ListAsync(mine.Record.UserId))
-            .Select(s => new SessionRow(s.Session, s.Handle, s.StorageHash == mine.Credential.StorageHash))
-            .OrderByDescending(row => row.IsCurrent)
-            .ThenByDescending(row => row.Session.LastSeenAt)
-            .ToList();
+        return SessionRow.Of(await list.ListAsync(mine.Record.UserId), mine.Credential.StorageHash);
     }
 
     private static string Describe(SessionRecord session) => session.ClientIp is null ? session.Device : $"{session.Device} ({session.ClientIp})";
