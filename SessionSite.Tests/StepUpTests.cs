@@ -179,6 +179,19 @@ public sealed class StepUpTests(MailFixture fixture) : IClassFixture<MailFixture
     }
 
     [Fact]
+    public async Task AWrongPasswordMarksThePasswordFieldInvalidAndOnlyIt()
+    {
+        var (browser, _) = await SignedUpAsync();
+        fixture.Clock.Advance(PastTheWindow);
+        var opened = await ConfirmIdentityPage.OpenAsync(browser, "/account/delete");
+
+        var refused = await opened.RefusedAsync("not my password");
+
+        Assert.False(opened.MarkedInvalid("CurrentPassword"));
+        Assert.True(refused.MarkedInvalid("CurrentPassword"));
+    }
+
+    [Fact]
     public async Task TenWrongAnswersEndTheSessionThatSentThem()
     {
         var (browser, email) = await SignedUpAsync();

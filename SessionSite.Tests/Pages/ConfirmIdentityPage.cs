@@ -20,6 +20,9 @@ public sealed class ConfirmIdentityPage : HtmlPage
 
     public bool AsksForCode => Document.QuerySelector("#Code") is not null;
 
+    /// <summary>Whether the field is marked invalid for screen readers (and for site.js's focus on the first one).</summary>
+    public bool MarkedInvalid(string field) => Document.QuerySelector($"#{field}")?.GetAttribute("aria-invalid") == "true";
+
     public string Notice => Required<AngleSharp.Dom.IElement>(Document, "#step-up-notice").TextContent;
 
     public Task<HttpResponseMessage> PostAsync(string password, string? code = null) =>
