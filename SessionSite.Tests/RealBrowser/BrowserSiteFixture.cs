@@ -59,8 +59,8 @@ public class BrowserSiteFixture : IAsyncLifetime
             BaseUrl = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         }
         await WaitUntilReadyAsync();
-        // Playwright's 5 s default is shorter than a sign-up can take when the whole suite hashes passwords on two
-        // cores at once (CI's stop 29 failed so); an expectation waits for behaviour and is not a timing.
+        // Playwright's 5 s default is shorter than a sign-up once took with the whole suite (browsers, sites, Redis
+        // servers) on two cores, and CI failed on it; an expectation waits for behaviour and is not a timing.
         Assertions.SetDefaultExpectTimeout(30_000);
         playwright = await Playwright.CreateAsync();
         Chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
