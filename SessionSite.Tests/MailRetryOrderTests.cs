@@ -1,4 +1,5 @@
 using SessionSite.Mail;
+using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Infrastructure.Fixtures;
 using StackExchange.Redis;
 
@@ -30,6 +31,8 @@ public sealed class MailRetryOrderTests(MailFixture fixture) : IClassFixture<Mai
         await fixture.Smtp.WaitForAsync(due);
 
         Assert.All(waiting, to => Assert.Empty(fixture.Smtp.To(to)));
+        // The due mail leaves the pending list only after the catcher has it: wait for that, then 25 must remain.
+        await Poll.UntilAsync(async () => (await db.StreamPendingAsync(MailOutbox.StreamKey, MailOutbox.Group)).PendingMessageCount <= 25, "the due mail to be acknowledged");
         Assert.Equal(25, (await db.StreamPendingAsync(MailOutbox.StreamKey, MailOutbox.Group)).PendingMessageCount);
     }
 
