@@ -16,7 +16,10 @@ public sealed class MailTransport(IOptions<MailOptions> options, IHostEnvironmen
         if (string.IsNullOrWhiteSpace(Options.Host))
         {
             var folder = Directory.CreateDirectory(Path.Combine(environment.ContentRootPath, Options.PickupDirectory)).FullName;
-            await message.WriteToAsync(Path.Combine(folder, $"{id}.eml"), cancellationToken);
+            // Written aside and renamed, so whatever picks up *.eml never reads a half-written mail.
+            var path = Path.Combine(folder, $"{id}.eml");
+            await message.WriteToAsync(path + ".tmp", cancellationToken);
+            File.Move(path + ".tmp", path, overwrite: true);
             return;
         }
         using var smtp = new SmtpClient();
