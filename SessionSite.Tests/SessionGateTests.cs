@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SessionSite.Sessions;
+using SessionSite.SignIn;
 using SessionSite.Tests.Infrastructure;
 using SessionSite.Tests.Infrastructure.Fixtures;
 using SessionSite.Tests.Pages;
@@ -73,6 +74,15 @@ public sealed class SessionGateTests(MailFixture fixture) : IClassFixture<MailFi
             .Select(a => a.Action.Name);
 
         Assert.Empty(misplaced);
+    }
+
+    [Fact]
+    public void OnlyTheSecondStepAndSignOutLetAHalfWaySessionIn()
+    {
+        // Marking a page as allowed half-way takes it out of the theories below, so the list is spelled out here.
+        var allowed = Actions().Where(a => a.Access == PageAccess.HalfWayAllowed).Select(a => a.Action.DeclaringType!.Name).Distinct().Order();
+
+        Assert.Equal([nameof(SignOutController), nameof(TwoStepSignInController)], allowed);
     }
 
     [Fact]
