@@ -61,7 +61,6 @@ public sealed class SignUpController(
         return Redirect("/profile");
     }
 
-
     /// <summary>
     /// Registration that reveals nothing: a new address gets its confirmation link, a registered one a warning
     /// that someone tried, and the page is the same either way. Nobody is signed in until the address is proved.
